@@ -1,0 +1,34 @@
+#include <iostream>
+#include <map>
+
+#include "../report/report.hpp"
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"shall — checks an organisation's evidence against ISO/IEC 20000-1:2018 rules written in Shall"};
+    app.set_version_flag("--version", std::string("shall ") + shall::tool_version);
+    app.require_subcommand(1);
+    std::map<CLI::App*, shall::cli::Command> commands;
+    auto add = [&](const char* name, const char* about, auto adder) {
+        auto* sub = app.add_subcommand(name, about);
+        commands[sub] = adder(*sub);
+    };
+    add("audit", "Audit an evidence bundle against a ruleset and report the findings", shall::cli::add_audit);
+    add("check", "Parse and type-check rule files; with --explain, print each rule's evaluation plan", shall::cli::add_check);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    for (auto& [sub, run] : commands)
+        if (sub->parsed()) {
+            try {
+                return run();
+            } catch (const std::exception& e) {
+                std::cerr << "shall: error: " << e.what() << "\n";
+                return 2;
+            }
+        }
+    return 2;
+}

@@ -1,0 +1,27 @@
+#pragma once
+// --format FORMAT[:FILE] / --out handling. Every report is rendered in memory first and
+// files are written through a temporary name and renamed, so a failed run leaves no
+// half-written report.
+#include <string>
+#include <vector>
+
+#include "../dsl/diagnostics.hpp"
+
+namespace shall::cli {
+
+struct OutputRequest {
+    std::string format;
+    std::string file;   // empty: stdout
+};
+
+struct RenderedOutput {
+    OutputRequest request;
+    std::string text;
+};
+
+extern const std::vector<std::string> known_formats;
+
+std::vector<OutputRequest> parse_outputs(const std::vector<std::string>& formats, const std::string& out, Diagnostics& diags);
+bool write_outputs(const std::vector<RenderedOutput>& outputs);   // false (with a message) when a file cannot be written
+
+}  // namespace shall::cli

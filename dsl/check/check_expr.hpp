@@ -1,0 +1,39 @@
+#pragma once
+// Name resolution and typing of expressions. Fills Expr::r; reports every problem with
+// file:line:col, what was expected and, for unknown names, the closest known one.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "../diagnostics.hpp"
+#include "program.hpp"
+
+namespace shall {
+
+enum class Builtin { count, months, days, years, lower, upper, length, days_between, date_of, abs, max2, min2 };
+
+struct Scope {
+    struct Var { std::string name; Type type; int slot; };
+    std::vector<Var> vars;
+    int next_slot = 0;
+    int frame_size = 0;
+    bool grade_context = false;   // failed / checked / failed_ratio are visible
+    int push(std::string name, Type type);
+    void pop_to(std::size_t depth) { vars.resize(depth); }
+    const Var* find(std::string_view name) const;
+};
+
+struct ExprChecker {
+    const Program& program;
+    Diagnostics& diags;
+    // what the expression reads; the rule collects these for not_evaluated
+    std::set<const RecordType*> types_read;
+    std::set<std::pair<const RecordType*, const FieldDecl*>> fields_read;
+
+    Type check(ast::Expr& e, Scope& scope, const Type* expected = nullptr);
+    Type check_bool(ast::Expr& e, Scope& scope, const char* what);
+    // the parameter value forms: literals and simple constant arithmetic
+    static bool is_constant(const ast::Expr& e);
+};
+
+}  // namespace shall

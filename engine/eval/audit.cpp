@@ -1,0 +1,217 @@
+#include "audit.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fmt/format.h>
+#include <set>
+#include <thread>
+
+namespace shall {
+namespace {
+
+struct RuleRunner {
+    const Program& program;
+    const EvidenceStore& store;
+    EvalContext ctx;
+    Evaluator ev;
+
+    RuleRunner(const Program& p, const EvidenceStore& s, const EvidenceGraph& g, const EqualityIndexes& idx,
+               const std::vector<RValue>& params)
+        : program(p), store(s), ctx{p, s, g, idx}, ev(ctx) {
+        ctx.as_of = *s.info.as_of;
+        ctx.period_start = s.info.period_start.value_or(add_months(ctx.as_of, -12) + 1);
+        ctx.period_end = s.info.period_end.value_or(ctx.as_of);
+        ctx.timezone = s.info.timezone;
+        ctx.params = params;
+    }
+
+    bool absent_counts_as_none(const CheckedRule& rule, const RecordType& type) const {
+        return rule.decl->mandatory || type.mandatory;
+    }
+
+    void find_missing(const CheckedRule& rule, RuleResult& out) {
+        for (const auto* t : rule.reads_types)
+            if (store.tables[t->index].presence == Presence::absent && !absent_counts_as_none(rule, *t))
+                out.missing_types.push_back(t->name);
+        for (const auto& fr : rule.reads_fields) {
+            const TypeTable& table = store.tables[fr.type->index];
+            if (table.presence == Presence::absent || fr.field->index == 0) continue;
+            if (fr.field->index >= table.column_present.size() || !table.column_present[fr.field->index])
+                out.missing_fields.push_back(fr.type->name + "." + fr.field->name);
+        }
+    }
+
+    std::string render_value(const ast::Expr& hole, const RValue& v) {
+        const Type& t = hole.r.type;
+        if (v.k == RValue::K::enum_ && t.enumeration_decl && static_cast<std::size_t>(v.i) < t.enumeration_decl->values.size())
+            return t.enumeration_decl->values[static_cast<std::size_t>(v.i)];
+        if (v.k == RValue::K::set && t.base == Type::enumeration && t.enumeration_decl) {
+            std::vector<std::string> parts;
+            for (auto& x : v.items)
+                if (static_cast<std::size_t>(x.i) < t.enumeration_decl->values.size())
+                    parts.push_back(t.enumeration_decl->values[static_cast<std::size_t>(x.i)]);
+            return fmt::format("{}", fmt::join(parts, ", "));
+        }
+        return ev.format(v);
+    }
+
+    std::string message(const CheckedRule& rule, Frame& frame, bool has_focus, std::uint32_t focus) {
+        const auto& r = *rule.decl;
+        if (!r.message) {
+            if (has_focus)
+                return fmt::format("{} {} does not meet: {}", store.schema().types[store.locate(focus).type]->name,
+                                   store.id_of(focus), rule.title);
+            return fmt::format("Not met: {}", rule.title);
+        }
+        std::string out;
+        for (const auto& piece : r.message->pieces) {
+            if (piece.hole) out += render_value(*piece.hole, ev.eval(*piece.hole, frame));
+            else out += piece.text;
+        }
+        return out;
+    }
+
+    std::vector<EvidenceRecord> evidence(const std::vector<Read>& reads, bool has_focus, std::uint32_t focus) {
+        std::vector<EvidenceRecord> out;
+        std::vector<std::uint32_t> order;
+        std::map<std::uint32_t, std::vector<int>> fields;
+        auto touch = [&](std::uint32_t rec) {
+            if (!fields.count(rec)) {
+                order.push_back(rec);
+                fields[rec];
+            }
+        };
+        if (has_focus) touch(focus);
+        for (const auto& rd : reads) {
+            touch(rd.record);
+            auto& fs = fields[rd.record];
+            if (rd.field > 0 && std::find(fs.begin(), fs.end(), rd.field) == fs.end()) fs.push_back(rd.field);
+        }
+        constexpr std::size_t max_records = 25;
+        for (auto rec : order) {
+            if (out.size() >= max_records) break;
+            auto [type, row] = store.locate(rec);
+            const RecordType& rt = *store.schema().types[type];
+            EvidenceRecord er;
+            er.type = rt.name;
+            er.id = std::string(store.id_of(rec));
+            er.source = store.source_of(rec);
+            auto& fs = fields[rec];
+            std::sort(fs.begin(), fs.end());
+            for (int fi : fs) {
+                const FieldDecl& f = rt.fields[static_cast<std::size_t>(fi)];
+                std::string text = store.canonical(f, store.value(rec, f.index));
+                if (text.empty()) er.absent.push_back(f.name);
+                else er.fields.emplace_back(f.name, std::move(text));
+            }
+            out.push_back(std::move(er));
+        }
+        return out;
+    }
+
+    Finding finding(const CheckedRule& rule, Frame& frame, bool has_focus, std::uint32_t focus) {
+        Finding f;
+        f.rule = &rule;
+        f.has_focus = has_focus;
+        if (has_focus) {
+            f.focus_type = store.schema().types[store.locate(focus).type]->name;
+            f.focus_id = std::string(store.id_of(focus));
+            f.focus_source = store.source_of(focus);
+        }
+        std::vector<Read> reads;
+        ev.explain(*rule.decl->require, frame, true, reads, f.details);
+        f.message = message(rule, frame, has_focus, focus);
+        f.evidence = evidence(reads, has_focus, focus);
+        return f;
+    }
+
+    std::string grade(const CheckedRule& rule, std::size_t checked, std::size_t failed) {
+        ctx.checked = checked;
+        ctx.failed = failed;
+        Frame frame(1);
+        for (const auto& g : *rule.grades)
+            if (ev.holds(*g.when, frame)) return g.grade;
+        return rule.severity;
+    }
+
+    RuleResult run(const CheckedRule& rule) {
+        RuleResult out;
+        out.rule = &rule;
+        find_missing(rule, out);
+        if (!out.missing_types.empty() || !out.missing_fields.empty()) {
+            out.status = RuleStatus::not_evaluated;
+            return out;
+        }
+        const auto& r = *rule.decl;
+        Frame frame(static_cast<std::size_t>(std::max(r.frame_size, 1)));
+        auto body_holds = [&]() {
+            for (const auto& let : r.lets) frame[static_cast<std::size_t>(let.slot)] = ev.eval(*let.value, frame);
+            return ev.holds(*r.require, frame);
+        };
+        if (r.focus_domain) {
+            auto items = ev.domain(*r.focus_domain, r.focus_access, frame);
+            for (auto& item : items) {
+                frame[static_cast<std::size_t>(r.focus_slot)] = item;
+                if (r.focus_filter && !ev.holds(*r.focus_filter, frame)) continue;
+                ++out.checked;
+                if (body_holds()) continue;
+                ++out.failed;
+                out.findings.push_back(finding(rule, frame, item.k == RValue::K::record, static_cast<std::uint32_t>(item.i)));
+            }
+            if (out.checked == 0) {
+                std::set<std::string> empty;
+                for (const auto* t : rule.reads_types)
+                    if (store.tables[t->index].rows() == 0) empty.insert(t->name);
+                out.note = empty.empty() ? "no record matched the rule's 'for each' filter"
+                                         : fmt::format("empty population: no {} records in the evidence", fmt::join(empty, ", "));
+            }
+        } else {
+            out.checked = 1;
+            if (!body_holds()) {
+                out.failed = 1;
+                out.findings.push_back(finding(rule, frame, false, 0));
+            }
+        }
+        out.status = out.failed ? RuleStatus::fail : RuleStatus::pass;
+        if (out.failed) {
+            std::string g = grade(rule, out.checked, out.failed);
+            for (auto& f : out.findings) f.severity = g;
+        }
+        return out;
+    }
+};
+
+}  // namespace
+
+AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceStore& store,
+                      const EvidenceGraph& graph, const AuditOptions& options) {
+    EqualityIndexes indexes;
+    indexes.build(plan, store);
+    AuditResult result;
+    std::vector<const CheckedRule*> enabled;
+    for (const auto& r : program.rules) {
+        if (r.disabled) result.disabled.push_back(&r);
+        else enabled.push_back(&r);
+    }
+    result.rules.resize(enabled.size());
+
+    std::vector<RValue> params;
+    {
+        RuleRunner probe(program, store, graph, indexes, {});
+        params = evaluate_params(probe.ctx);
+    }
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, enabled.size())));
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        RuleRunner runner(program, store, graph, indexes, params);
+        for (std::size_t i = next++; i < enabled.size(); i = next++) result.rules[i] = runner.run(*enabled[i]);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    return result;
+}
+
+}  // namespace shall

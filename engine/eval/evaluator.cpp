@@ -1,0 +1,719 @@
+#include "evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "../../dsl/check/check_expr.hpp"
+
+namespace shall {
+
+using ast::Expr;
+using K = Expr::Kind;
+using RK = RValue::K;
+
+void EqualityIndexes::build(const Plan& plan, const EvidenceStore& store) {
+    for (const auto& key : plan.equality_indexes) {
+        auto& index = by_key[key];
+        const TypeTable& table = store.tables[key.type->index];
+        if (key.field->index >= table.columns.size()) continue;
+        const auto& column = table.columns[key.field->index];
+        for (std::uint32_t row = 0; row < column.size(); ++row) {
+            const Value& v = column[row];
+            if (v.tag == Tag::absent || v.tag == Tag::list || v.tag == Tag::decimal) continue;
+            index[v.i].push_back(table.first + row);
+        }
+    }
+}
+
+std::vector<RValue> evaluate_params(EvalContext& ctx) {
+    std::vector<RValue> out;
+    Evaluator ev(ctx);
+    Frame frame;
+    for (const auto& p : ctx.program.params) out.push_back(p.value ? ev.eval(*p.value, frame) : RValue{});
+    return out;
+}
+
+RValue Evaluator::literal(const Expr& e) {
+    RValue v;
+    if (e.r.name == ast::NameKind::enum_value) {
+        v.k = RK::enum_;
+        v.i = static_cast<std::int64_t>(e.r.enum_index);
+        v.s = e.r.enumeration->values[e.r.enum_index];
+        return v;
+    }
+    switch (e.lit) {
+        case ast::LitKind::int_: return RValue::integer(e.int_value);
+        case ast::LitKind::decimal:
+        case ast::LitKind::percent: return RValue::decimal(e.decimal_value);
+        case ast::LitKind::string: v.k = RK::text; v.s = e.text; return v;
+        case ast::LitKind::boolean: return RValue::boolean(e.int_value != 0);
+        case ast::LitKind::date:
+            if (auto d = parse_date(e.text)) { v.k = RK::date; v.i = *d; }
+            return v;
+        case ast::LitKind::datetime:
+            if (auto t = parse_datetime(e.text)) { v.k = RK::datetime; v.i = *t; }
+            return v;
+        case ast::LitKind::duration: {
+            v.k = RK::duration;
+            std::int64_t n = e.int_value;
+            switch (e.unit) {
+                case ast::DurationUnit::minutes: v.dur.millis = n * 60'000; break;
+                case ast::DurationUnit::hours: v.dur.millis = n * 3'600'000; break;
+                case ast::DurationUnit::days: v.dur.millis = n * 86'400'000; break;
+                case ast::DurationUnit::weeks: v.dur.millis = n * 7 * 86'400'000; break;
+                case ast::DurationUnit::months: v.dur.months = static_cast<std::int32_t>(n); break;
+                case ast::DurationUnit::years: v.dur.months = static_cast<std::int32_t>(n * 12); break;
+            }
+            return v;
+        }
+    }
+    return v;
+}
+
+RValue Evaluator::from_value(const FieldDecl& f, const Value& v) {
+    RValue r;
+    switch (v.tag) {
+        case Tag::absent: break;
+        case Tag::text: r.k = RK::text; r.s = ctx_.store.strings.view(static_cast<std::uint32_t>(v.i)); break;
+        case Tag::int_: r.k = RK::int_; r.i = v.i; break;
+        case Tag::decimal: r.k = RK::decimal; r.d = v.d; break;
+        case Tag::bool_: r.k = RK::boolean; r.i = v.i; break;
+        case Tag::date: r.k = RK::date; r.i = v.i; break;
+        case Tag::datetime: r.k = RK::datetime; r.i = v.i; break;
+        case Tag::enum_:
+            r.k = RK::enum_;
+            r.i = v.i;
+            if (f.enumeration && static_cast<std::size_t>(v.i) < f.enumeration->values.size())
+                r.s = f.enumeration->values[static_cast<std::size_t>(v.i)];
+            break;
+        case Tag::ref: r.k = RK::record; r.i = v.i; break;
+        case Tag::dangling_ref: r.k = RK::dangling; r.s = ctx_.store.strings.view(static_cast<std::uint32_t>(v.i)); break;
+        case Tag::list:
+            r.k = RK::set;
+            for (std::uint32_t n = 0; n < v.count; ++n)
+                r.items.push_back(from_value(f, ctx_.store.list_items[static_cast<std::size_t>(v.i) + n]));
+            break;
+    }
+    if (f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many)) {
+        if (r.k == RK::absent) r.k = RK::set;   // an empty cell is the empty set
+    }
+    return r;
+}
+
+RValue Evaluator::read_field(std::uint32_t record, const FieldDecl& f) {
+    if (trace_) trace_->push_back({record, static_cast<int>(f.index)});
+    auto [type, row] = ctx_.store.locate(record);
+    const TypeTable& table = ctx_.store.tables[type];
+    if (f.index >= table.columns.size() || row >= table.columns[f.index].size()) {
+        RValue empty;
+        if (f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many)) empty.k = RK::set;
+        return empty;
+    }
+    return from_value(f, table.columns[f.index][row]);
+}
+
+RValue Evaluator::member(const Expr& e, const RValue& recv) {
+    const FieldDecl& f = *e.r.field;
+    if (recv.k == RK::record) return read_field(static_cast<std::uint32_t>(recv.i), f);
+    if (recv.k == RK::set) {
+        RValue out = RValue::set();
+        for (const auto& item : recv.items) {
+            if (item.k != RK::record) continue;
+            RValue v = read_field(static_cast<std::uint32_t>(item.i), f);
+            if (v.k == RK::set) for (auto& x : v.items) out.items.push_back(std::move(x));
+            else if (!v.absent()) out.items.push_back(std::move(v));
+        }
+        return out;
+    }
+    RValue none;
+    if (e.r.type.set) none.k = RK::set;
+    return none;
+}
+
+RValue Evaluator::closure(const Expr& e, const RValue& recv) {
+    RValue out = RValue::set();
+    std::vector<std::uint32_t> frontier, next;
+    std::vector<char> seen(ctx_.store.record_count, 0);
+    auto start = [&](const RValue& r) {
+        if (r.k != RK::record) return;
+        auto id = static_cast<std::uint32_t>(r.i);
+        if (e.reflexive && !seen[id]) { seen[id] = 1; out.items.push_back(r); }
+        frontier.push_back(id);
+    };
+    if (recv.k == RK::set) for (const auto& r : recv.items) start(r);
+    else start(recv);
+    std::uint32_t key = field_key(*e.r.record, *e.r.field);
+    while (!frontier.empty()) {
+        next.clear();
+        for (auto id : frontier) {
+            if (trace_) trace_->push_back({id, static_cast<int>(e.r.field->index)});
+            std::vector<std::uint32_t> targets;
+            ctx_.graph.referenced(id, key, targets);
+            for (auto t : targets)
+                if (!seen[t]) {
+                    seen[t] = 1;
+                    out.items.push_back(RValue::record(t));
+                    next.push_back(t);
+                }
+        }
+        frontier.swap(next);
+    }
+    return out;
+}
+
+RValue Evaluator::reverse(const Expr& e, const RValue& recv) {
+    RValue out = RValue::set();
+    std::uint32_t key = field_key(*e.r.record, *e.r.field);
+    std::vector<std::uint32_t> sources;
+    auto add = [&](const RValue& r) {
+        if (r.k != RK::record) return;
+        ctx_.graph.referrers(static_cast<std::uint32_t>(r.i), key, sources);
+        for (auto s : sources) {
+            if (trace_) trace_->push_back({s, static_cast<int>(e.r.field->index)});
+            out.items.push_back(RValue::record(s));
+        }
+    };
+    if (recv.k == RK::set) for (const auto& r : recv.items) add(r);
+    else add(recv);
+    return out;
+}
+
+Days Evaluator::day_of(const RValue& v) const {
+    if (v.k == RK::date) return static_cast<Days>(v.i);
+    return local_day(v.i, ctx_.timezone);
+}
+
+static int order(double a, double b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+RValue Evaluator::compare(ast::Op op, const RValue& a, const RValue& b) {
+    using ast::Op;
+    if (a.absent() || b.absent()) return RValue::boolean(false);
+    int c = 0;
+    bool ordered = true;
+    if ((a.k == RK::date || a.k == RK::datetime) && (b.k == RK::date || b.k == RK::datetime)) {
+        if (a.k == RK::datetime && b.k == RK::datetime) c = order(static_cast<double>(a.i), static_cast<double>(b.i));
+        else c = order(day_of(a), day_of(b));
+    } else if ((a.k == RK::int_ || a.k == RK::decimal) && (b.k == RK::int_ || b.k == RK::decimal)) {
+        if (a.k == RK::int_ && b.k == RK::int_) c = a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+        else c = order(a.number(), b.number());
+    } else if (a.k == RK::text && b.k == RK::text) {
+        c = a.s.compare(b.s);
+        c = c < 0 ? -1 : c > 0 ? 1 : 0;
+    } else if ((a.k == RK::text && b.k == RK::enum_) || (a.k == RK::enum_ && b.k == RK::text)) {
+        auto trimmed = [](std::string_view x) {
+            while (!x.empty() && std::isspace(static_cast<unsigned char>(x.front()))) x.remove_prefix(1);
+            while (!x.empty() && std::isspace(static_cast<unsigned char>(x.back()))) x.remove_suffix(1);
+            return x;
+        };
+        auto x = trimmed(a.s), y = trimmed(b.s);
+        bool same = x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](char p, char q) {
+            return std::tolower(static_cast<unsigned char>(p)) == std::tolower(static_cast<unsigned char>(q));
+        });
+        c = same ? 0 : 1;
+        ordered = false;
+    } else if (a.k == RK::duration && b.k == RK::duration) {
+        // compare by a nominal length: a month is 30.44 days
+        double la = a.dur.months * 30.436875 * 86400000.0 + static_cast<double>(a.dur.millis);
+        double lb = b.dur.months * 30.436875 * 86400000.0 + static_cast<double>(b.dur.millis);
+        c = order(la, lb);
+    } else if (a.k == b.k && (a.k == RK::boolean || a.k == RK::enum_ || a.k == RK::record)) {
+        c = a.i == b.i ? 0 : 1;
+        ordered = false;
+    } else if (a.k == RK::dangling || b.k == RK::dangling) {
+        c = (a.k == b.k && a.s == b.s) ? 0 : 1;
+        ordered = false;
+    } else {
+        return RValue::boolean(false);
+    }
+    switch (op) {
+        case Op::eq: return RValue::boolean(c == 0);
+        case Op::ne: return RValue::boolean(c != 0);
+        case Op::lt: return RValue::boolean(ordered && c < 0);
+        case Op::le: return RValue::boolean(ordered && c <= 0);
+        case Op::gt: return RValue::boolean(ordered && c > 0);
+        case Op::ge: return RValue::boolean(ordered && c >= 0);
+        default: return RValue::boolean(false);
+    }
+}
+
+static RValue shift(const RValue& t, const Duration& d, int sign) {
+    RValue out = t;
+    if (t.k == RK::date) {
+        Days day = add_months(static_cast<Days>(t.i), sign * d.months);
+        out.i = day + sign * static_cast<Days>(d.millis / 86'400'000);
+    } else {
+        Millis ms = add_months(static_cast<Millis>(t.i), sign * d.months);
+        out.i = ms + sign * d.millis;
+    }
+    return out;
+}
+
+RValue Evaluator::arithmetic(ast::Op op, const RValue& a, const RValue& b) {
+    using ast::Op;
+    if (a.absent() || b.absent()) return {};
+    if ((a.k == RK::date || a.k == RK::datetime) && b.k == RK::duration) return shift(a, b.dur, op == Op::sub ? -1 : 1);
+    if (a.k == RK::duration && b.k == RK::duration) {
+        RValue out = a;
+        out.dur.months += b.dur.months;
+        out.dur.millis += b.dur.millis;
+        return out;
+    }
+    if (a.k == RK::text && b.k == RK::text) {
+        arena_.push_back(std::string(a.s) + std::string(b.s));
+        RValue out;
+        out.k = RK::text;
+        out.s = arena_.back();
+        return out;
+    }
+    if (a.k == RK::int_ && b.k == RK::int_ && op != Op::div) {
+        switch (op) {
+            case Op::add: return RValue::integer(a.i + b.i);
+            case Op::sub: return RValue::integer(a.i - b.i);
+            case Op::mul: return RValue::integer(a.i * b.i);
+            default: break;
+        }
+    }
+    double x = a.number(), y = b.number();
+    switch (op) {
+        case Op::add: return RValue::decimal(x + y);
+        case Op::sub: return RValue::decimal(x - y);
+        case Op::mul: return RValue::decimal(x * y);
+        case Op::div: return y == 0 ? RValue{} : RValue::decimal(x / y);
+        default: return {};
+    }
+}
+
+bool Evaluator::member_of(const RValue& x, const RValue& set) {
+    if (x.absent() || set.k != RK::set) return false;
+    for (const auto& item : set.items)
+        if (compare(ast::Op::eq, x, item).truthy()) return true;
+    return false;
+}
+
+RValue Evaluator::binary(const Expr& e, Frame& frame) {
+    using ast::Op;
+    switch (e.op) {
+        case Op::and_: return RValue::boolean(holds(*e.kids[0], frame) && holds(*e.kids[1], frame));
+        case Op::or_: return RValue::boolean(holds(*e.kids[0], frame) || holds(*e.kids[1], frame));
+        case Op::implies: return RValue::boolean(!holds(*e.kids[0], frame) || holds(*e.kids[1], frame));
+        case Op::otherwise: {
+            RValue a = eval(*e.kids[0], frame);
+            if (!a.absent() && !(a.k == RK::set && a.items.empty())) {
+                if (e.r.type.base == Type::decimal && a.k == RK::int_) return RValue::decimal(static_cast<double>(a.i));
+                return a;
+            }
+            RValue b = eval(*e.kids[1], frame);
+            if (e.r.type.base == Type::decimal && b.k == RK::int_) return RValue::decimal(static_cast<double>(b.i));
+            return b;
+        }
+        case Op::in:
+        case Op::not_in: {
+            RValue x = eval(*e.kids[0], frame);
+            RValue s = eval(*e.kids[1], frame);
+            if (x.absent()) return RValue::boolean(false);
+            bool in = member_of(x, s);
+            return RValue::boolean(e.op == Op::in ? in : !in);
+        }
+        case Op::contains: {
+            RValue s = eval(*e.kids[0], frame);
+            RValue x = eval(*e.kids[1], frame);
+            return RValue::boolean(member_of(x, s));
+        }
+        case Op::matches: {
+            RValue t = eval(*e.kids[0], frame);
+            if (t.k != RK::text) return RValue::boolean(false);
+            RE2 re(e.kids[1]->text, RE2::Quiet);
+            return RValue::boolean(RE2::PartialMatch(re2::StringPiece(t.s.data(), t.s.size()), re));
+        }
+        case Op::add: case Op::sub: case Op::mul: case Op::div:
+            return arithmetic(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame));
+        default:
+            return compare(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame));
+    }
+}
+
+std::vector<RValue> Evaluator::domain(const Expr& dom, const Access& access, Frame& frame) {
+    std::vector<RValue> out;
+    if (access.kind == AccessKind::scan && dom.kind == K::name && dom.r.record) {
+        const TypeTable& table = ctx_.store.tables[dom.r.record->index];
+        out.reserve(table.rows());
+        for (std::uint32_t row = 0; row < table.rows(); ++row) out.push_back(RValue::record(table.first + row));
+        return out;
+    }
+    if (access.kind == AccessKind::reverse_index && dom.kind == K::name && access.key) {
+        RValue key = eval(*access.key, frame);
+        if (key.k != RK::record) return out;
+        std::vector<std::uint32_t> sources;
+        ctx_.graph.referrers(static_cast<std::uint32_t>(key.i), field_key(*dom.r.record, *access.key_field), sources);
+        for (auto s : sources) out.push_back(RValue::record(s));
+        return out;
+    }
+    if (access.kind == AccessKind::equality_index && access.key) {
+        RValue key = eval(*access.key, frame);
+        if (key.absent()) return out;
+        std::int64_t k = key.i;
+        if (key.k == RK::text) {
+            auto id = ctx_.store.strings.find(key.s);
+            if (id == StringPool::npos) return out;
+            k = id;
+        } else if (key.k == RK::datetime || key.k == RK::decimal || key.k == RK::dangling) {
+            // not an exact key of the index: fall back to a scan
+            const TypeTable& table = ctx_.store.tables[dom.r.record->index];
+            for (std::uint32_t row = 0; row < table.rows(); ++row) out.push_back(RValue::record(table.first + row));
+            return out;
+        }
+        auto it = ctx_.indexes.by_key.find(IndexKey{dom.r.record, access.key_field});
+        if (it == ctx_.indexes.by_key.end()) return out;
+        auto hit = it->second.find(k);
+        if (hit != it->second.end())
+            for (auto r : hit->second) out.push_back(RValue::record(r));
+        return out;
+    }
+    RValue set = eval(dom, frame);
+    if (set.k == RK::set) return std::move(set.items);
+    if (!set.absent()) out.push_back(std::move(set));
+    return out;
+}
+
+RValue Evaluator::quantifier(const Expr& e, Frame& frame) {
+    auto items = domain(*e.kids[0], e.access, frame);
+    int slot = e.r.slot;
+    for (auto& item : items) {
+        frame[slot] = std::move(item);
+        if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
+        bool body = e.kids[2] ? holds(*e.kids[2], frame) : true;
+        switch (e.quant) {
+            case ast::Quant::every: if (!body) return RValue::boolean(false); break;
+            case ast::Quant::some: if (body) return RValue::boolean(true); break;
+            case ast::Quant::no: if (body) return RValue::boolean(false); break;
+        }
+    }
+    return RValue::boolean(e.quant != ast::Quant::some);
+}
+
+RValue Evaluator::aggregate(const Expr& e, Frame& frame) {
+    auto items = domain(*e.kids[0], e.access, frame);
+    int slot = e.r.slot;
+    std::int64_t count = 0, hits = 0;
+    double sum = 0;
+    bool all_int = true;
+    RValue best;
+    for (auto& item : items) {
+        frame[slot] = std::move(item);
+        if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
+        if (e.agg == ast::Agg::count) { ++count; continue; }
+        RValue v = eval(*e.kids[2], frame);
+        if (e.agg == ast::Agg::ratio) {
+            ++count;
+            if (v.truthy()) ++hits;
+            continue;
+        }
+        if (v.absent()) continue;
+        ++count;
+        if (e.agg == ast::Agg::sum || e.agg == ast::Agg::avg) {
+            sum += v.number();
+            if (v.k != RK::int_) all_int = false;
+        } else {
+            bool better = best.absent() || compare(e.agg == ast::Agg::min ? ast::Op::lt : ast::Op::gt, v, best).truthy();
+            if (better) best = v;
+        }
+    }
+    switch (e.agg) {
+        case ast::Agg::count: return RValue::integer(count);
+        case ast::Agg::ratio: return count ? RValue::decimal(static_cast<double>(hits) / static_cast<double>(count)) : RValue{};
+        case ast::Agg::sum:
+            return all_int && e.r.type.base == Type::int_ ? RValue::integer(static_cast<std::int64_t>(sum)) : RValue::decimal(sum);
+        case ast::Agg::avg: return count ? RValue::decimal(sum / static_cast<double>(count)) : RValue{};
+        default: return best;
+    }
+}
+
+// At planned intervals (evidence model, section 5): inside the audit period no gap longer
+// than N months, counting from period_start to the first date; the latest date no older
+// than N months at as_of.
+RValue Evaluator::periodic(const Expr& e, Frame& frame) {
+    auto items = domain(*e.kids[0], e.access, frame);
+    int slot = e.r.slot;
+    std::vector<Days> dates;
+    for (auto& item : items) {
+        frame[slot] = std::move(item);
+        if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
+        RValue v = eval(*e.kids[2], frame);
+        if (v.k == RK::date || v.k == RK::datetime) {
+            Days d = day_of(v);
+            if (d <= ctx_.as_of) dates.push_back(d);
+        }
+    }
+    RValue interval = eval(*e.kids[3], frame);
+    std::sort(dates.begin(), dates.end());
+    auto after = [&](Days d) { return shift(RValue{RK::date, d}, interval.dur, 1).i; };
+    bool ok = true;
+    auto note = [&](std::string s) {
+        ok = false;
+        if (details_) details_->push_back(std::move(s));
+    };
+    std::string every = format(interval);
+    if (dates.empty()) {
+        note(fmt::format("no dates at all up to {}; one is expected every {}", format_date(ctx_.as_of), every));
+        return RValue::boolean(false);
+    }
+    Days previous = ctx_.period_start;
+    bool first = true;
+    for (Days d : dates) {
+        if (d < ctx_.period_start) { previous = std::max(previous, d); continue; }
+        if (d > after(previous))
+            note(fmt::format("gap from {} ({}) to {} is longer than {}", format_date(previous),
+                             first && previous == ctx_.period_start ? "start of the audit period" : "previous",
+                             format_date(d), every));
+        previous = d;
+        first = false;
+    }
+    Days latest = dates.back();
+    if (after(latest) < ctx_.as_of)
+        note(fmt::format("the latest is {}, more than {} before the audit date {}", format_date(latest), every,
+                         format_date(ctx_.as_of)));
+    return RValue::boolean(ok);
+}
+
+RValue Evaluator::call(const Expr& e, Frame& frame) {
+    if (e.r.name == ast::NameKind::definition) {
+        const ast::DefDecl& d = *e.r.definition;
+        Frame inner(static_cast<std::size_t>(std::max(d.frame_size, 1)));
+        for (std::size_t i = 0; i < e.kids.size(); ++i) inner[i] = eval(*e.kids[i], frame);
+        return eval(*d.body, inner);
+    }
+    std::vector<RValue> a;
+    for (const auto& k : e.kids) a.push_back(eval(*k, frame));
+    auto text = [&](std::string s) {
+        arena_.push_back(std::move(s));
+        RValue v;
+        v.k = RK::text;
+        v.s = arena_.back();
+        return v;
+    };
+    switch (static_cast<Builtin>(e.r.slot)) {
+        case Builtin::count: return RValue::integer(a[0].k == RK::set ? static_cast<std::int64_t>(a[0].items.size()) : 0);
+        case Builtin::months:
+        case Builtin::years:
+        case Builtin::days: {
+            if (a[0].absent()) return {};
+            RValue v;
+            v.k = RK::duration;
+            auto b = static_cast<Builtin>(e.r.slot);
+            if (b == Builtin::days) v.dur.millis = a[0].i * 86'400'000;
+            else v.dur.months = static_cast<std::int32_t>(a[0].i * (b == Builtin::years ? 12 : 1));
+            return v;
+        }
+        case Builtin::lower:
+        case Builtin::upper: {
+            if (a[0].absent()) return {};
+            std::string s(a[0].s);
+            for (auto& c : s) c = static_cast<char>(static_cast<Builtin>(e.r.slot) == Builtin::lower ? std::tolower(static_cast<unsigned char>(c)) : std::toupper(static_cast<unsigned char>(c)));
+            return text(std::move(s));
+        }
+        case Builtin::length: return a[0].absent() ? RValue{} : RValue::integer(static_cast<std::int64_t>(a[0].s.size()));
+        case Builtin::days_between:
+            if (a[0].absent() || a[1].absent()) return {};
+            return RValue::integer(day_of(a[1]) - day_of(a[0]));
+        case Builtin::date_of: {
+            if (a[0].absent()) return {};
+            RValue v;
+            v.k = RK::date;
+            v.i = day_of(a[0]);
+            return v;
+        }
+        case Builtin::abs:
+            if (a[0].absent()) return {};
+            return a[0].k == RK::int_ ? RValue::integer(std::llabs(a[0].i)) : RValue::decimal(std::fabs(a[0].d));
+        case Builtin::max2:
+        case Builtin::min2: {
+            if (a[0].absent()) return a[1];
+            if (a[1].absent()) return a[0];
+            bool first = compare(static_cast<Builtin>(e.r.slot) == Builtin::max2 ? ast::Op::ge : ast::Op::le, a[0], a[1]).truthy();
+            return first ? a[0] : a[1];
+        }
+    }
+    return {};
+}
+
+RValue Evaluator::eval(const Expr& e, Frame& frame) {
+    switch (e.kind) {
+        case K::literal: return literal(e);
+        case K::name:
+            switch (e.r.name) {
+                case ast::NameKind::variable: return frame[static_cast<std::size_t>(e.r.slot)];
+                case ast::NameKind::parameter: return ctx_.params[static_cast<std::size_t>(e.r.slot)];
+                case ast::NameKind::enum_value: return literal(e);
+                case ast::NameKind::record_type: {
+                    RValue set = RValue::set();
+                    const TypeTable& table = ctx_.store.tables[e.r.record->index];
+                    for (std::uint32_t row = 0; row < table.rows(); ++row) set.items.push_back(RValue::record(table.first + row));
+                    return set;
+                }
+                case ast::NameKind::special: {
+                    RValue v;
+                    switch (e.r.special) {
+                        case ast::Special::as_of: v.k = RK::date; v.i = ctx_.as_of; return v;
+                        case ast::Special::period_start: v.k = RK::date; v.i = ctx_.period_start; return v;
+                        case ast::Special::period_end: v.k = RK::date; v.i = ctx_.period_end; return v;
+                        case ast::Special::failed: return RValue::integer(static_cast<std::int64_t>(ctx_.failed));
+                        case ast::Special::checked: return RValue::integer(static_cast<std::int64_t>(ctx_.checked));
+                        case ast::Special::failed_ratio:
+                            return RValue::decimal(ctx_.checked ? static_cast<double>(ctx_.failed) / static_cast<double>(ctx_.checked) : 0.0);
+                    }
+                    return v;
+                }
+                default: return {};
+            }
+        case K::member: return member(e, eval(*e.kids[0], frame));
+        case K::closure: return closure(e, eval(*e.kids[0], frame));
+        case K::reverse: return reverse(e, eval(*e.kids[0], frame));
+        case K::negate: {
+            RValue v = eval(*e.kids[0], frame);
+            if (v.k == RK::int_) v.i = -v.i;
+            else if (v.k == RK::decimal) v.d = -v.d;
+            else if (v.k == RK::duration) { v.dur.months = -v.dur.months; v.dur.millis = -v.dur.millis; }
+            return v;
+        }
+        case K::not_: return RValue::boolean(!holds(*e.kids[0], frame));
+        case K::is_test: {
+            RValue v = eval(*e.kids[0], frame);
+            bool result = false;
+            switch (e.test) {
+                case ast::Test::present: result = v.k == RK::set ? !v.items.empty() : !v.absent(); break;
+                case ast::Test::absent: result = v.k == RK::set ? v.items.empty() : v.absent(); break;
+                case ast::Test::dangling:
+                    result = v.k == RK::dangling ||
+                             (v.k == RK::set && std::any_of(v.items.begin(), v.items.end(), [](auto& x) { return x.k == RK::dangling; }));
+                    break;
+            }
+            return RValue::boolean(e.negated ? !result : result);
+        }
+        case K::binary: return binary(e, frame);
+        case K::quantifier: return quantifier(e, frame);
+        case K::aggregate: return aggregate(e, frame);
+        case K::periodic: return periodic(e, frame);
+        case K::call: return call(e, frame);
+        case K::set_literal: {
+            RValue s = RValue::set();
+            for (const auto& k : e.kids) s.items.push_back(eval(*k, frame));
+            return s;
+        }
+        case K::template_text: return {};
+    }
+    return {};
+}
+
+void Evaluator::explain(const Expr& e, Frame& frame, bool want, std::vector<Read>& reads, std::vector<std::string>& details) {
+    auto saved_trace = trace_;
+    auto saved_details = details_;
+    auto leaf = [&] {
+        trace_ = &reads;
+        details_ = &details;
+        eval(e, frame);
+        trace_ = saved_trace;
+        details_ = saved_details;
+    };
+    if (e.kind == K::not_) return explain(*e.kids[0], frame, !want, reads, details);
+    if (e.kind == K::binary && (e.op == ast::Op::and_ || e.op == ast::Op::or_)) {
+        bool conj = e.op == ast::Op::and_;
+        // and wanted true but false / or wanted false but true: one culprit suffices
+        if (conj == want) {
+            for (int i = 0; i < 2; ++i)
+                if (holds(*e.kids[i], frame) != want) return explain(*e.kids[i], frame, want, reads, details);
+            return;
+        }
+        for (int i = 0; i < 2; ++i) explain(*e.kids[i], frame, want, reads, details);
+        return;
+    }
+    if (e.kind == K::binary && e.op == ast::Op::implies) {
+        if (want) {  // false: the premise held and the conclusion did not
+            explain(*e.kids[0], frame, true, reads, details);
+            explain(*e.kids[1], frame, true, reads, details);
+        } else {
+            leaf();
+        }
+        return;
+    }
+    if (e.kind == K::quantifier) {
+        // the domain itself (navigation) is part of the evidence
+        trace_ = &reads;
+        auto items = domain(*e.kids[0], e.access, frame);
+        trace_ = saved_trace;
+        int slot = e.r.slot;
+        bool every = e.quant == ast::Quant::every;
+        // e came out !want. Either witnesses exist (every: an element failing the body; some/no: an
+        // element satisfying it) and they are the culprits, or none exist and every candidate is.
+        bool actual = !want;
+        bool by_witness = every ? !actual : (e.quant == ast::Quant::some ? actual : !actual);
+        std::size_t explained = 0;
+        for (auto& item : items) {
+            if (explained >= explain_limit) break;
+            frame[slot] = item;
+            bool in_filter = !e.kids[1] || holds(*e.kids[1], frame);
+            bool body = e.kids[2] ? holds(*e.kids[2], frame) : true;
+            if (by_witness) {
+                bool witness = in_filter && (every ? !body : body);
+                if (!witness) continue;
+                if (item.k == RValue::K::record) reads.push_back({static_cast<std::uint32_t>(item.i), -1});
+                if (e.kids[1]) explain(*e.kids[1], frame, false, reads, details);
+                if (e.kids[2]) explain(*e.kids[2], frame, every, reads, details);
+            } else {
+                if (item.k == RValue::K::record) reads.push_back({static_cast<std::uint32_t>(item.i), -1});
+                if (!in_filter) explain(*e.kids[1], frame, true, reads, details);
+                else if (e.kids[2]) explain(*e.kids[2], frame, !every, reads, details);
+            }
+            ++explained;
+        }
+        return;
+    }
+    if (e.kind == K::call && e.r.name == ast::NameKind::definition) {
+        const ast::DefDecl& d = *e.r.definition;
+        Frame inner(static_cast<std::size_t>(std::max(d.frame_size, 1)));
+        for (std::size_t i = 0; i < e.kids.size(); ++i) inner[i] = eval(*e.kids[i], frame);
+        return explain(*d.body, inner, want, reads, details);
+    }
+    leaf();
+}
+
+std::string Evaluator::format(const RValue& v) const {
+    switch (v.k) {
+        case RK::absent: return "(none)";
+        case RK::boolean: return v.i ? "true" : "false";
+        case RK::int_: return std::to_string(v.i);
+        case RK::decimal: {
+            std::string s = fmt::format("{:.4f}", v.d);
+            while (!s.empty() && s.back() == '0') s.pop_back();
+            if (!s.empty() && s.back() == '.') s.pop_back();
+            return s;
+        }
+        case RK::text: return std::string(v.s);
+        case RK::date: return format_date(static_cast<Days>(v.i));
+        case RK::datetime: return format_datetime(v.i);
+        case RK::duration: {
+            std::vector<std::string> parts;
+            if (v.dur.months) parts.push_back(fmt::format("{} month{}", v.dur.months, std::abs(v.dur.months) == 1 ? "" : "s"));
+            if (v.dur.millis % 86'400'000 == 0 && v.dur.millis) {
+                auto days = v.dur.millis / 86'400'000;
+                parts.push_back(fmt::format("{} day{}", days, std::llabs(days) == 1 ? "" : "s"));
+            } else if (v.dur.millis) {
+                parts.push_back(fmt::format("{} hours", static_cast<double>(v.dur.millis) / 3'600'000.0));
+            }
+            if (parts.empty()) return "0 days";
+            return fmt::format("{}", fmt::join(parts, " "));
+        }
+        case RK::enum_: return std::string(v.s);
+        case RK::record: return std::string(ctx_.store.id_of(static_cast<std::uint32_t>(v.i)));
+        case RK::dangling: return std::string(v.s) + " (missing)";
+        case RK::set: {
+            std::vector<std::string> parts;
+            for (const auto& x : v.items) parts.push_back(format(x));
+            return fmt::format("{}", fmt::join(parts, ", "));
+        }
+    }
+    return "";
+}
+
+}  // namespace shall

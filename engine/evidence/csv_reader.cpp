@@ -1,0 +1,140 @@
+#include "csv_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace shall {
+
+CsvReader::CsvReader(std::string_view text) : text_(text) {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+}
+
+std::uint32_t CsvReader::last_line() const {
+    auto newlines = static_cast<std::uint32_t>(std::count(text_.begin(), text_.end(), '\n'));
+    bool ends_with_break = !text_.empty() && text_.back() == '\n';
+    return newlines + (ends_with_break ? 0 : 1);
+}
+
+bool CsvReader::skip_blank_line() {
+    std::size_t p = pos_;
+    while (p < text_.size() && (text_[p] == ' ' || text_[p] == '\t' || text_[p] == '\r')) ++p;
+    if (p == text_.size()) {
+        if (p == pos_) return false;
+        pos_ = p;  // trailing whitespace at the end of the file
+        return true;
+    }
+    if (text_[p] != '\n') return false;
+    pos_ = p + 1;
+    ++line_;
+    return true;
+}
+
+std::size_t CsvReader::cell_end(std::size_t from) const {
+    std::size_t e = from;
+    while (e < text_.size() && text_[e] != ',' && text_[e] != '\n') ++e;
+    return e;
+}
+
+// Strips the CR of a CRLF line end from the cell [begin, end) when `end` is at the line end.
+static std::size_t without_cr(std::string_view text, std::size_t begin, std::size_t end) {
+    bool at_line_end = end == text.size() || text[end] == '\n';
+    return (at_line_end && end > begin && text[end - 1] == '\r') ? end - 1 : end;
+}
+
+void CsvReader::read_plain(Span& span) {
+    std::size_t e = cell_end(pos_);
+    span = {pos_, without_cr(text_, pos_, e) - pos_, false};
+    pos_ = e;
+}
+
+// pos_ is at the opening quote. Returns false when the quote is never closed.
+bool CsvReader::read_quoted(Span& span) {
+    std::size_t segment = ++pos_;
+    bool copied = false;
+    std::size_t scratch_begin = scratch_.size();
+    for (;;) {
+        const void* hit = std::memchr(text_.data() + pos_, '"', text_.size() - pos_);
+        if (!hit) {
+            line_ += static_cast<std::uint32_t>(std::count(text_.begin() + pos_, text_.end(), '\n'));
+            pos_ = text_.size();
+            return false;
+        }
+        std::size_t q = static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data());
+        line_ += static_cast<std::uint32_t>(std::count(text_.begin() + pos_, text_.begin() + q, '\n'));
+        if (q + 1 < text_.size() && text_[q + 1] == '"') {  // "" stands for one quote
+            scratch_.append(text_.substr(segment, q + 1 - segment));
+            copied = true;
+            pos_ = segment = q + 2;
+            continue;
+        }
+        if (copied) {
+            scratch_.append(text_.substr(segment, q - segment));
+            span = {scratch_begin, scratch_.size() - scratch_begin, true};
+        } else {
+            span = {segment, q - segment, false};
+        }
+        pos_ = q + 1;
+        return true;
+    }
+}
+
+// After a closing quote only a delimiter is expected; anything else (other than blanks) is kept
+// as part of the cell and flagged, rather than silently lost.
+void CsvReader::take_text_after_quote(Span& span, CsvRecord& record) {
+    std::size_t e = cell_end(pos_);
+    std::size_t text_end = without_cr(text_, pos_, e);
+    std::string_view extra = text_.substr(pos_, text_end - pos_);
+    pos_ = e;
+    if (extra.find_first_not_of(" \t") == std::string_view::npos) return;
+    record.text_after_quote = true;
+    if (!span.in_scratch) {
+        std::size_t b = scratch_.size();
+        scratch_.append(text_.substr(span.begin, span.size));
+        span = {b, span.size, true};
+    }
+    scratch_.append(extra);
+    span.size += extra.size();
+}
+
+CsvReader::Status CsvReader::next(CsvRecord& record) {
+    while (skip_blank_line()) {
+    }
+    if (pos_ >= text_.size()) return Status::end;
+
+    record.line = line_;
+    record.text_after_quote = false;
+    record.cells.clear();
+    spans_.clear();
+    scratch_.clear();
+    std::size_t begin = pos_;
+    for (;;) {
+        Span span{};
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            std::uint32_t opened = line_;
+            if (!read_quoted(span)) {
+                quote_line_ = opened;
+                record.raw = text_.substr(begin);
+                return Status::unterminated_quote;
+            }
+            take_text_after_quote(span, record);
+        } else {
+            read_plain(span);
+        }
+        spans_.push_back(span);
+        if (pos_ < text_.size() && text_[pos_] == ',') {
+            ++pos_;
+            continue;
+        }
+        break;
+    }
+    record.raw = text_.substr(begin, without_cr(text_, begin, pos_) - begin);
+    if (pos_ < text_.size()) {  // at the '\n' that ends the record
+        ++pos_;
+        ++line_;
+    }
+    for (const Span& s : spans_)
+        record.cells.push_back(s.in_scratch ? std::string_view(scratch_).substr(s.begin, s.size) : text_.substr(s.begin, s.size));
+    return Status::record;
+}
+
+}  // namespace shall

@@ -1,0 +1,164 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "../../dsl/diagnostics.hpp"
+
+#include "csv_reader.hpp"
+#include "table_builder.hpp"
+#include "text_util.hpp"
+#include "type_file.hpp"
+
+namespace shall {
+
+namespace {
+
+// Where the cells of one CSV column go.
+struct Column {
+    enum Kind { ignored, field, extra } kind = ignored;
+    std::size_t index = 0;
+};
+
+void mark_present(LoadedFile& out) {
+    out.table.presence = Presence::present;
+    out.table.file = out.log.file();
+}
+
+// Maps header cells to fields or extra columns; reports empty, duplicate and unknown names.
+std::vector<Column> map_header(const CsvRecord& header, LoadedFile& out, TableBuilder& builder) {
+    const RecordType& type = *out.table.type;
+    std::vector<Column> columns(header.cells.size());
+    std::vector<std::size_t> first_seen_at(type.fields.size(), 0);  // 1-based column, 0 = not seen
+    std::vector<std::string> extra_names;
+    for (std::size_t c = 0; c < header.cells.size(); ++c) {
+        std::string_view name = trim(header.cells[c]);
+        if (name.empty()) {
+            out.log.warning(header.line, "empty-column-name", fmt::format("column {} has no name in the header; its cells are ignored", c + 1));
+            continue;
+        }
+        if (const FieldDecl* f = type.field(name)) {
+            if (first_seen_at[f->index] != 0) {
+                out.log.error(header.line, "duplicate-column",
+                              fmt::format("column '{}' appears twice in the header (columns {} and {}); the second is ignored", name,
+                                          first_seen_at[f->index], c + 1));
+                continue;
+            }
+            first_seen_at[f->index] = c + 1;
+            columns[c] = {Column::field, f->index};
+            out.table.column_present[f->index] = true;
+            continue;
+        }
+        auto known = std::find(extra_names.begin(), extra_names.end(), name);
+        if (known != extra_names.end()) {
+            out.log.error(header.line, "duplicate-column", fmt::format("column '{}' appears twice in the header; the second is ignored", name));
+            continue;
+        }
+        extra_names.emplace_back(name);
+        columns[c] = {Column::extra, builder.add_extra_column(std::string(name))};
+        std::string hint = did_you_mean(std::string(name), type.field_names());
+        out.log.info(header.line, "unknown-column",
+                     fmt::format("column '{}' is not a field of {}; it is kept as a text attribute{}", name, type.name,
+                                 hint.empty() ? "" : " (" + hint + ")"));
+    }
+    return columns;
+}
+
+bool has_id_column(const CsvRecord& header) {
+    return std::any_of(header.cells.begin(), header.cells.end(), [](std::string_view c) { return trim(c) == "id"; });
+}
+
+bool all_empty(const CsvRecord& r) {
+    for (auto c : r.cells)
+        if (!trim(c).empty()) return false;
+    return true;
+}
+
+void report_ragged(const CsvRecord& r, std::size_t header_cells, IssueLog& log) {
+    if (r.cells.size() < header_cells)
+        log.warning(r.line, "ragged-row",
+                    fmt::format("the row has {} cells but the header has {}; the missing cells are read as empty", r.cells.size(), header_cells));
+    else
+        log.warning(r.line, "ragged-row",
+                    fmt::format("the row has {} cells but the header has {}; the {} extra cells are ignored", r.cells.size(), header_cells,
+                                r.cells.size() - header_cells));
+}
+
+// Cells with ill-formed UTF-8 are replaced by repaired copies held in `storage`.
+void repair_cells(CsvRecord& r, std::vector<std::string>& storage) {
+    storage.clear();
+    storage.reserve(r.cells.size());  // no reallocation: the views below must stay valid
+    for (auto& cell : r.cells) {
+        if (check_bytes(cell).invalid_utf8) {
+            storage.push_back(repair_utf8(cell));
+            cell = storage.back();
+        }
+    }
+}
+
+}  // namespace
+
+void read_csv_table(std::string_view bytes, LoadedFile& out) {
+    IssueLog& log = out.log;
+    const RecordType& type = *out.table.type;
+    if (utf16_bom(bytes)) {
+        log.error(0, "malformed-file", fmt::format("the file is UTF-16 encoded; save it as UTF-8. {} counts as absent", type.name));
+        return;
+    }
+    CsvReader reader(bytes);
+    CsvRecord record;
+    auto status = reader.next(record);
+    if (status == CsvReader::Status::end) {
+        mark_present(out);
+        out.table.column_present.assign(type.fields.size(), true);
+        log.warning(0, "empty-file", fmt::format("the file is empty, without even a header row; read as no {} records", type.name));
+        return;
+    }
+    if (status == CsvReader::Status::unterminated_quote || !check_bytes(record.raw).clean()) {
+        log.error(record.line, "malformed-file",
+                  status == CsvReader::Status::unterminated_quote
+                      ? fmt::format("a quote in the header row opened on line {} is never closed; {} counts as absent", reader.quote_line(), type.name)
+                      : fmt::format("the header row contains NUL bytes or invalid UTF-8; {} counts as absent", type.name));
+        return;
+    }
+
+    if (!has_id_column(record)) {
+        log.error(record.line, "malformed-file", fmt::format("the header has no 'id' column; the file is not read and {} counts as absent", type.name));
+        return;
+    }
+    mark_present(out);
+    TableBuilder builder(out);
+    std::vector<Column> columns = map_header(record, out, builder);
+
+    std::size_t header_cells = record.cells.size();
+    std::vector<std::string> repaired;
+    while ((status = reader.next(record)) == CsvReader::Status::record) {
+        if (all_empty(record)) continue;  // blank spreadsheet rows (",,,") carry nothing to import
+        ByteCheck check = check_bytes(record.raw);
+        if (check.nul) {
+            log.error(record.line, "nul-byte", "the row contains a NUL byte; it is not imported");
+            continue;
+        }
+        if (check.invalid_utf8) {
+            log.warning(record.line, "invalid-utf8", "the row is not valid UTF-8; the bad bytes are replaced by U+FFFD");
+            repair_cells(record, repaired);
+        }
+        if (record.text_after_quote) log.warning(record.line, "malformed-quote", "text follows a closing quote; it is kept as part of the cell");
+        if (record.cells.size() != header_cells) report_ragged(record, header_cells, log);
+
+        builder.begin_row(record.line);
+        std::size_t n = std::min(record.cells.size(), header_cells);
+        for (std::size_t c = 0; c < n; ++c) {
+            const Column& col = columns[c];
+            if (col.kind == Column::field) builder.set(col.index, record.cells[c]);
+            else if (col.kind == Column::extra) builder.set_extra(col.index, record.cells[c]);
+        }
+        builder.end_row();
+    }
+    if (status == CsvReader::Status::unterminated_quote) {
+        log.error(reader.quote_line(), "unterminated-quote",
+                  fmt::format("a quote opened on line {} is never closed, so lines {}-{} read as one row; that row is not imported",
+                              reader.quote_line(), record.line, reader.last_line()));
+    }
+}
+
+}  // namespace shall

@@ -1,0 +1,62 @@
+#include "references.hpp"
+
+#include <fmt/format.h>
+
+namespace shall {
+
+namespace {
+
+bool is_reference(const FieldDecl& f) {
+    return f.kind == FieldKind::ref || (f.kind == FieldKind::list && f.item == FieldKind::ref);
+}
+
+const RecordType* target_of(const Schema& schema, const FieldDecl& f) {
+    return f.target ? f.target : schema.type(f.target_name);
+}
+
+}  // namespace
+
+void resolve_references(EvidenceStore& store, std::vector<Issue>& issues) {
+    const Schema& schema = store.schema();
+    for (TypeTable& table : store.tables) {
+        if (table.presence != Presence::present) continue;
+        IssueLog log(table.file);
+        for (const FieldDecl& f : table.type->fields) {
+            const RecordType* target_type = target_of(schema, f);
+            if (!is_reference(f) || !target_type) continue;
+            const TypeTable& target = store.tables[target_type->index];
+            std::vector<Value>& column = table.columns[f.index];
+            std::size_t unresolved = 0;
+
+            auto resolve = [&](Value& v, std::uint32_t row) {
+                if (v.tag != Tag::dangling_ref) return;
+                if (target.presence != Presence::present) {
+                    ++unresolved;
+                    return;
+                }
+                auto it = target.row_of_id.find(static_cast<std::uint32_t>(v.i));
+                if (it != target.row_of_id.end()) {
+                    v = Value::make_int(Tag::ref, target.first + it->second);
+                } else {
+                    log.error(table.line[row], "dangling-reference",
+                              fmt::format("{} {} does not exist", f.name, store.strings.view(static_cast<std::uint32_t>(v.i))));
+                }
+            };
+            for (std::uint32_t row = 0; row < column.size(); ++row) {
+                Value& v = column[row];
+                if (v.tag == Tag::list) {
+                    for (std::uint32_t k = 0; k < v.count; ++k) resolve(store.list_items[static_cast<std::size_t>(v.i) + k], row);
+                } else {
+                    resolve(v, row);
+                }
+            }
+            if (unresolved > 0)
+                log.warning(0, "absent-reference-target",
+                            fmt::format("{} refers to {} records, but {} is absent from the bundle: its {} reference{} cannot be checked",
+                                        f.name, target_type->name, target_type->name, unresolved, unresolved == 1 ? "" : "s"));
+        }
+        for (Issue& i : log.issues) issues.push_back(std::move(i));
+    }
+}
+
+}  // namespace shall

@@ -1,0 +1,56 @@
+#pragma once
+// Fills a LoadedFile row by row from text values (CSV cells, JSONL scalars), parsing each per
+// its FieldDecl and reporting every problem with the row's line. A row is committed only when
+// it has an id that is new within the file; otherwise it is rejected and reported.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loaded_file.hpp"
+#include "value_parse.hpp"
+
+namespace shall {
+
+// True for fields whose value is a list: `list` fields and `-> T*` references.
+bool is_list_field(const FieldDecl& f);
+
+class TableBuilder {
+public:
+    explicit TableBuilder(LoadedFile& out);
+
+    std::size_t add_extra_column(std::string name);  // an unknown column, kept as text
+
+    void begin_row(std::uint32_t line);
+    // A CSV cell or JSON scalar: trimmed; empty = absent; lists are split on ';'.
+    void set(std::size_t field, std::string_view text);
+    // A JSON array for a list or `-> T*` field, item by item.
+    void begin_items(std::size_t field);
+    void add_item(std::string_view text);
+    void end_items();
+    void bad_item(std::string_view shown);  // an array element that is itself an array or object
+    void set_extra(std::size_t extra, std::string_view text);
+    // A value that cannot stand for the field at all (e.g. a JSON object); `shown` is its text.
+    void bad_value(std::size_t field, std::string_view shown);
+    // The row as a whole is unusable; it is not committed.
+    void reject_row(std::string code, std::string message);
+    void end_row();
+
+private:
+    const FieldDecl& field(std::size_t i) const { return type_.fields[i]; }
+    FieldKind item_kind(const FieldDecl& f) const;
+    void report(ParseProblem problem, const FieldDecl& f, FieldKind kind, std::string_view text, bool item);
+    void rollback();
+
+    LoadedFile& out_;
+    const RecordType& type_;
+    std::uint32_t line_ = 0;
+    bool rejected_ = false;
+    std::size_t list_start_ = 0;   // list_items size when the row began (rolled back on reject)
+    std::size_t items_field_ = 0;  // the list being built by begin_items/add_item
+    std::size_t items_begin_ = 0;
+    std::vector<Value> row_;
+    std::vector<Value> extra_row_;
+};
+
+}  // namespace shall

@@ -1,0 +1,104 @@
+#include "text_util.hpp"
+
+namespace shall {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Length of the well-formed UTF-8 sequence starting at s[i], or 0 when it is ill-formed
+// (overlong forms, surrogates and code points above U+10FFFF included).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size()) return 0;
+    if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+    return n;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+ByteCheck check_bytes(std::string_view s) {
+    ByteCheck r;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {  // the common case: plain ASCII
+            r.nul |= c == 0;
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_length(s, i);
+        if (n == 0) {
+            r.invalid_utf8 = true;
+            ++i;
+        } else {
+            i += n;
+        }
+    }
+    return r;
+}
+
+std::string repair_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = utf8_length(s, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+bool utf16_bom(std::string_view bytes) {
+    return bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+}
+
+std::string quote_value(std::string_view s) {
+    constexpr std::size_t limit = 60;
+    std::string out = "'";
+    std::size_t shown = 0;
+    for (char c : s) {
+        bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+        if (shown >= limit && !continuation) {  // never cut a UTF-8 sequence in half
+            out += "...";
+            break;
+        }
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\0') out += "\\0";
+        else out += c;
+        ++shown;
+    }
+    out += "'";
+    return out;
+}
+
+}  // namespace shall
