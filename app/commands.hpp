@@ -10,6 +10,8 @@ using Command = std::function<int()>;
 
 Command add_audit(CLI::App& app);
 Command add_check(CLI::App& app);
+Command add_test(CLI::App& app);
+Command add_coverage(CLI::App& app);
 
 // Prints diagnostics to stderr; returns true when there were errors.
 bool report_diagnostics(class Diagnostics& diagnostics);

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
     };
     add("audit", "Audit an evidence bundle against a ruleset and report the findings", shall::cli::add_audit);
     add("check", "Parse and type-check rule files; with --explain, print each rule's evaluation plan", shall::cli::add_check);
+    add("test", "Run rule tests (.shalltest files): expected findings per case", shall::cli::add_test);
+    add("coverage", "Clause-by-clause coverage of a ruleset (text, json), or its reference document (md)", shall::cli::add_coverage);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -115,7 +115,7 @@ std::string text_report(const ReportInput& in, bool colour) {
     bool any_empty = false;
     for (const auto& r : in.result.rules) {
         if (r.note.empty()) continue;
-        if (!any_empty) out += "\n" + st("1", "Passed on an empty population (check the export)") + "\n";
+        if (!any_empty) out += "\n" + st("1", "Passed with nothing to check (confirm against the export)") + "\n";
         any_empty = true;
         out += fmt::format("  {} {} — {}\n", r.rule->clause(), r.rule->id(), r.note);
     }

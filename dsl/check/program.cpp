@@ -118,7 +118,8 @@ private:
         Module m;
         m.path = canonical;
         m.shown = shown;
-        fs::path dir = fs::is_directory(path, ec) ? path : path.parent_path();
+        fs::path real = fs::path(canonical);
+        fs::path dir = fs::is_directory(real, ec) ? real : real.parent_path();
         std::vector<DigestInput> inputs;
         for (const auto& file : shall_files(path)) {
             std::shared_ptr<SourceFile> src;
@@ -128,7 +129,7 @@ private:
                 diags_.error({}, e.what());
                 continue;
             }
-            inputs.push_back({fs::relative(file, dir, ec).string(), src->text});
+            inputs.push_back({file.filename().string(), src->text});
             auto parsed = parse_file(src, diags_);
             m.files.push_back(parsed.get());
             program_.files.push_back(std::move(parsed));
@@ -294,8 +295,10 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
         Scope scope;
         if (r.focus_domain) {
             Type dom = rc.check(*r.focus_domain, scope);
-            if (dom.ok() && !(dom.set && dom.base == Type::record))
-                diags.error(r.focus_domain->where, fmt::format("'for each' ranges over records, but this is {}", describe(dom)));
+            // records give each finding its focus; a set of values (e.g. process names) gives
+            // one population-level finding per failing value
+            if (dom.ok() && !dom.set)
+                diags.error(r.focus_domain->where, fmt::format("'for each' ranges over a set, but this is {}", describe(dom)));
             r.focus_slot = scope.push(r.focus_var, dom.ok() ? dom.element() : Type::of(Type::error));
             if (r.focus_filter) rc.check_bool(*r.focus_filter, scope, "'where'");
         }
@@ -392,6 +395,13 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
     });
     for (auto& m : loader.modules())
         if (m.info.rules > 0) program->rulesets.push_back(m.info);
+    for (auto* f : files)
+        for (const auto& c : f->catalogues) {
+            std::set<std::string> seen;
+            for (const auto& e : c.clauses)
+                if (!seen.insert(e.number).second) diags.error(e.where, fmt::format("clause {} is listed twice", e.number));
+            program->catalogues.push_back(&c);
+        }
     return program;
 }
 

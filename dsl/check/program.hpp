@@ -51,6 +51,7 @@ struct Program {
     std::vector<const ast::DefDecl*> defs;
     std::vector<CheckedRule> rules;            // sorted by clause (numerically), then id
     std::vector<RulesetInfo> rulesets;         // modules that declare rules, in load order
+    std::vector<const ast::ClauseCatalog*> catalogues;   // the clause lists rulesets declare they cover
     const Parameter* param(std::string_view name) const;
 };
 

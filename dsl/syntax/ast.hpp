@@ -189,6 +189,17 @@ struct ImportDecl {
     Location where;
 };
 
+struct ClauseEntry {
+    std::string number, title;
+    Location where;
+};
+
+struct ClauseCatalog {
+    std::string standard;
+    std::vector<ClauseEntry> clauses;
+    Location where;
+};
+
 // One parsed .shall file.
 struct File {
     std::shared_ptr<SourceFile> source;
@@ -201,6 +212,7 @@ struct File {
     std::vector<std::unique_ptr<RuleDecl>> rules;
     std::vector<OverrideDecl> overrides;
     std::vector<DisableDecl> disables;
+    std::vector<ClauseCatalog> catalogues;
 };
 
 }  // namespace shall::ast

@@ -121,9 +121,11 @@ private:
     }
 
     ExprPtr expr(const Node& n) {
-        if (n.is_type<g::expr>() || n.is_type<g::not_expr>() || n.is_type<g::domain>() || n.is_type<g::param_default>())
-            return expr(*n.children.at(0));
-        if (n.is_type<g::implies_expr>()) {
+        // expr, param_default (= implies_expr) and domain (= value_expr) are the rule they derive
+        // from: their nodes hold that rule's children.
+        if (n.is_type<g::not_expr>()) return expr(*n.children.at(0));
+        if (n.is_type<g::domain>()) return chain(n, ast::Op::add);
+        if (n.is_type<g::implies_expr>() || n.is_type<g::expr>() || n.is_type<g::param_default>()) {
             if (n.children.size() == 1) return expr(*n.children[0]);
             return binary(ast::Op::implies, expr(*n.children[0]), expr(*n.children[2]), at(*n.children[1]));
         }
@@ -491,7 +493,15 @@ public:
             }
         } else if (n.is_type<g::rule_decl>()) rule(n);
         else if (n.is_type<g::override_decl>()) override_decl(n);
-        else if (n.is_type<g::disable_decl>())
+        else if (n.is_type<g::clauses_decl>()) {
+            ast::ClauseCatalog c;
+            c.where = at(n);
+            c.standard = string_value(get<g::standard_name>(n));
+            for (const auto& e : n.children)
+                if (e->is_type<g::clause_entry>())
+                    c.clauses.push_back({text(get<g::clause_number>(*e)), string_value(get<g::clause_title>(*e)), at(*e)});
+            file_.catalogues.push_back(std::move(c));
+        } else if (n.is_type<g::disable_decl>())
             file_.disables.push_back({text(get<g::rule_id>(n)), string_value(get<g::disable_reason>(n)), at(n)});
     }
 };

@@ -50,6 +50,7 @@ std::string expected_text(std::string_view rule) {
         {"rule_body", "'{' and the rule's items"},
         {"override_body", "'{' and the items to override"},
         {"clause_number", "a clause number such as 8.5.1.3"},
+        {"clause_segment", "a clause number such as 8.5.1.3"},
         {"grade_word", "a grade: major, minor, observation or ofi"},
         {"raw_ident", "a name"},
         {"tag", "a tag"},
@@ -67,7 +68,8 @@ std::string expected_text(std::string_view rule) {
         std::string out;
         for (char c : inner)
             if (c != ' ' && c != ',') out += c;
-        return out == "'\"'" ? "a closing '\"'" : out;
+        // the demangled name may spell the quote escaped: one<'\"'>
+        return out == "'\"'" || out == "'\\\"'" ? "a closing '\"'" : out;
     }
     if (rule.find("sor<") != std::string_view::npos) {
         if (rule.find("test_present") != std::string_view::npos) return "'present', 'absent' or 'dangling'";

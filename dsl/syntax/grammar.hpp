@@ -70,6 +70,7 @@ SHALL_KW(prompt, "prompt");
 SHALL_KW(grade, "grade");
 SHALL_KW(when, "when");
 SHALL_KW(periodic, "periodic");
+SHALL_KW(clauses, "clauses");
 #undef SHALL_KW
 
 struct duration_unit
@@ -269,7 +270,9 @@ struct extend_decl : p::seq<kw_extend, _, p::must<p::sor<extend_type, extend_enu
 
 // ---- rules ------------------------------------------------------------------------------
 struct rule_id : p::seq<ident_first, p::star<p::sor<ident_other, p::one<'-', '.'>>>> {};
-struct clause_number : p::seq<digits, p::star<p::one<'.'>, digits>> {};
+// after a '.', more digits must follow: `clause 8.x` is a bad clause number, not a missing '}'
+struct clause_segment : digits {};
+struct clause_number : p::seq<digits, p::star<p::one<'.'>, p::must<clause_segment>>> {};
 struct grade_word : p::sor<TAO_PEGTL_KEYWORD("major"), TAO_PEGTL_KEYWORD("minor"), TAO_PEGTL_KEYWORD("observation"),
                            TAO_PEGTL_KEYWORD("ofi")> {};
 struct tag : p::seq<ident_first, p::star<p::sor<ident_other, p::one<'-'>>>> {};
@@ -301,7 +304,14 @@ struct override_decl : p::seq<kw_override, _, p::must<p::sor<override_rule, over
 struct disable_reason : string_lit {};
 struct disable_decl : p::seq<kw_disable, _, p::must<kw_rule>, _, p::must<rule_id>, _, p::must<disable_reason>> {};
 
-struct declaration : p::sor<ruleset_decl, import_decl, param_decl, def_decl, enum_decl, type_decl, extend_decl,
+// The clause catalogue a ruleset covers: `clauses "ISO/IEC 20000-1:2018" { 4.1 "Title" … }`.
+struct clause_title : string_lit {};
+struct clause_entry : p::seq<clause_number, _, p::must<clause_title>> {};
+struct standard_name : string_lit {};
+struct clauses_decl : p::seq<kw_clauses, _, p::must<standard_name>, _, p::must<p::one<'{'>>, _, p::star<clause_entry, _>,
+                             p::must<p::one<'}'>>> {};
+
+struct declaration : p::sor<ruleset_decl, clauses_decl, import_decl, param_decl, def_decl, enum_decl, type_decl, extend_decl,
                             rule_decl, override_decl, disable_decl> {};
 
 }  // namespace shall::grammar

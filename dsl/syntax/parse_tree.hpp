@@ -30,7 +30,8 @@ using selector = p::parse_tree::selector<
         extend_type, extend_enum, enum_ref, rule_decl, rule_id, rule_body, clause_item, clause_number, title_item,
         requirement_item, severity_item, grade_word, process_item, tags_item, tag, ref_item, prompt_item,
         mandatory_item, grade_item, focus_item, let_item, require_item, message_item, override_decl, override_rule,
-        override_body, override_param, disable_decl, disable_reason>>;
+        override_body, override_param, disable_decl, disable_reason, clauses_decl, clause_entry, clause_title,
+        standard_name>>;
 
 // What the parser expected where a `must<Rule>` failed: "expected <this>".
 std::string expected_text(std::string_view demangled_rule_name);

@@ -15,7 +15,7 @@ struct next_declaration : p::seq<grammar::_, p::must<grammar::declaration>> {};
 
 bool starts_declaration(std::string_view line) {
     static constexpr std::string_view words[] = {"ruleset", "import", "param", "def", "enum", "type", "mandatory",
-                                                 "extend", "rule", "override", "disable"};
+                                                 "extend", "rule", "override", "disable", "clauses"};
     auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos) return false;
     line.remove_prefix(first);

@@ -190,6 +190,9 @@ AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceSt
     AuditResult result;
     std::vector<const CheckedRule*> enabled;
     for (const auto& r : program.rules) {
+        if (!options.only_rules.empty() &&
+            std::find(options.only_rules.begin(), options.only_rules.end(), r.id()) == options.only_rules.end())
+            continue;
         if (r.disabled) result.disabled.push_back(&r);
         else enabled.push_back(&r);
     }

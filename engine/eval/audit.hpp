@@ -9,6 +9,7 @@ namespace shall {
 
 struct AuditOptions {
     unsigned threads = 0;   // 0: all cores
+    std::vector<std::string> only_rules;   // empty: every enabled rule
 };
 
 AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceStore& store,
