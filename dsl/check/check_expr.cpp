@@ -61,6 +61,42 @@ bool ExprChecker::is_constant(const Expr& e) {
     return false;
 }
 
+Type ExprChecker::parameter_type(const std::string& name) const {
+    if (const RecordType* t = program.schema.type(name)) return Type::of_record(t);
+    static const std::pair<const char*, Type::Base> scalars[] = {
+        {"text", Type::text}, {"int", Type::int_}, {"decimal", Type::decimal}, {"bool", Type::boolean},
+        {"date", Type::date}, {"datetime", Type::datetime}, {"duration", Type::duration}};
+    for (const auto& [n, b] : scalars)
+        if (name == n) return Type::of(b);
+    return Type::of(Type::error);
+}
+
+void ExprChecker::check_definition(ast::DefDecl& d, Location used_at) {
+    if (d.state == ast::DefDecl::State::checked) return;
+    if (d.state == ast::DefDecl::State::checking) {
+        diags.error(used_at, fmt::format("definition {} calls itself (directly or through others)", d.name),
+                    "definitions cannot be recursive; use a closure such as x.field+ for chains");
+        d.result = Type::of(Type::error);
+        return;
+    }
+    d.state = ast::DefDecl::State::checking;
+    Scope scope;
+    for (const auto& prm : d.params) {
+        Type t = parameter_type(prm.type_name);
+        if (!t.ok()) {
+            auto names = program.schema.type_names();
+            for (auto k : {"text", "int", "decimal", "bool", "date", "datetime", "duration"}) names.emplace_back(k);
+            diags.error(prm.where, fmt::format("unknown type {}", prm.type_name), did_you_mean(prm.type_name, names));
+        }
+        scope.push(prm.name, t);
+    }
+    ExprChecker body_checker{program, diags, {}, {}};
+    Type result = body_checker.check(*d.body, scope);
+    if (d.state == ast::DefDecl::State::checking) d.result = result;
+    d.frame_size = scope.frame_size;
+    d.state = ast::DefDecl::State::checked;
+}
+
 Type ExprChecker::check_bool(Expr& e, Scope& scope, const char* what) {
     Type t = check(e, scope);
     if (t.ok() && (t.base != Type::boolean || t.set))
@@ -119,10 +155,11 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
             }
         for (std::size_t i = 0; i < std::size(special_names); ++i)
             if (e.text == special_names[i]) {
+                // failed / checked / failed_ratio exist only in grade conditions; elsewhere the
+                // word may be an enum value (Change.outcome = failed)
+                if (static_cast<ast::Special>(i) >= ast::Special::failed && !scope.grade_context) break;
                 e.r.name = ast::NameKind::special;
                 e.r.special = static_cast<ast::Special>(i);
-                if (e.r.special >= ast::Special::failed && !scope.grade_context)
-                    return err(e.where, fmt::format("'{}' can only be used in a grade condition", e.text));
                 if (e.r.special == ast::Special::failed_ratio) return set_type(Type::of(Type::decimal));
                 if (e.r.special >= ast::Special::failed) return set_type(Type::of(Type::int_));
                 return set_type(Type::of(Type::date));
@@ -140,9 +177,22 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
                 e.r.enum_index = *idx;
                 return set_type(Type::of_enum(expected->enumeration_decl));
             }
+        }
+        for (const auto& en : program.schema.enums)
+            if (en->name == e.text && en->name.find('.') == std::string::npos) {
+                // a named enum stands for the set of its values: `for each p in process`
+                e.r.name = ast::NameKind::enum_value;
+                e.r.enumeration = en.get();
+                e.r.slot = -2;
+                return set_type(Type::of_enum(en.get(), true));
+            }
+        if (expected && expected->base == Type::enumeration && expected->enumeration_decl) {
             return err(e.where, fmt::format("'{}' is not a value of enum {}", e.text, expected->enumeration_decl->name),
                        did_you_mean(e.text, expected->enumeration_decl->values));
         }
+        for (std::size_t i = 3; i < std::size(special_names); ++i)
+            if (e.text == special_names[i])
+                return err(e.where, fmt::format("'{}' can only be used in a grade condition", e.text));
         std::vector<std::string> known;
         for (const auto& v : scope.vars) known.push_back(v.name);
         for (const auto& p : program.params) known.push_back(p.name);
@@ -174,7 +224,6 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
                                                 recv.record_type->name, e.text, describe(ft)));
             return set_type(Type::of_record(f->target, true));
         }
-        if (f->kind == FieldKind::ref) types_read.insert(f->target);
         if (recv.set) ft.set = true;
         return set_type(ft);
     }
@@ -227,9 +276,9 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
             check_bool(b, scope, "each side of and/or/implies");
             return set_type(Type::of(Type::boolean));
         case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
-            bool a_bare = a.kind == K::name && !scope.find(a.text);
+            bool a_bare = (a.kind == K::name && !scope.find(a.text)) || (a.kind == K::literal && a.lit == ast::LitKind::string);
             Type ta, tb;
-            if (a_bare && b.kind != K::name) {
+            if (a_bare && b.kind != K::name && !(b.kind == K::literal && b.lit == ast::LitKind::string)) {
                 tb = check(b, scope);
                 ta = check(a, scope, &tb);
             } else {
@@ -278,7 +327,7 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
             Type ta = check(a, scope);
             Type tb = check(b, scope, &ta);
             if (!ta.ok() || !tb.ok()) return set_type(Type::of(Type::error));
-            if (!comparable(ta, tb) && !(ta.base == Type::duration && tb.base == Type::duration))
+            if (!comparable(ta, tb) && !same_type(ta, tb) && !(ta.base == Type::duration && tb.base == Type::duration))
                 return err(e.where, fmt::format("'otherwise' needs both sides of one type: {} and {}", describe(ta), describe(tb)));
             return set_type(ta.base == Type::decimal || tb.base == Type::decimal ? Type::of(Type::decimal) : ta);
         }
@@ -311,6 +360,11 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
         Type dom = check(*e.kids[0], scope);
         if (!dom.ok()) return set_type(Type::of(e.kind == K::quantifier || e.kind == K::periodic ? Type::boolean : Type::error));
         if (!dom.set) return err(e.kids[0]->where, fmt::format("'{}' ranges over a set, but this is {}", e.text, describe(dom)));
+        if (e.kind == K::periodic) {   // checked before the loop variable exists: one interval for all
+            Type interval = check(*e.kids[3], scope);
+            if (interval.ok() && interval.base != Type::duration)
+                err(e.kids[3]->where, fmt::format("the interval must be a duration such as 12 months, not {}", describe(interval)));
+        }
         auto depth = scope.vars.size();
         int saved = scope.next_slot;
         e.r.slot = scope.push(e.text, dom.element());
@@ -339,20 +393,16 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
                 if (!e.kids[2]) err(e.where, "sum() and avg() need 'of VALUE'");
                 else if (of.ok() && !of.is_numeric()) err(e.kids[2]->where, fmt::format("sum() and avg() add numbers, not {}", describe(of)));
                 result = e.agg == ast::Agg::avg ? Type::of(Type::decimal) : of;
+                if (of.ok() && !of.is_numeric()) result = Type::of(Type::error);   // reported once, not again by the caller
                 break;
             case ast::Agg::min:
             case ast::Agg::max:
                 if (!e.kids[2]) err(e.where, "min() and max() need 'of VALUE'");
                 else if (of.ok() && !of.is_numeric() && !of.is_temporal())
                     err(e.kids[2]->where, fmt::format("min() and max() need numbers or dates, not {}", describe(of)));
-                result = of;
+                result = of.ok() && !of.is_numeric() && !of.is_temporal() ? Type::of(Type::error) : of;
                 break;
             }
-        }
-        if (e.kind == K::periodic) {
-            Type interval = check(*e.kids[3], scope);
-            if (interval.ok() && interval.base != Type::duration)
-                err(e.kids[3]->where, fmt::format("the interval must be a duration such as 12 months, not {}", describe(interval)));
         }
         scope.pop_to(depth);
         scope.next_slot = saved;
@@ -365,13 +415,14 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
                 if (e.kids.size() != d->params.size())
                     return err(e.where, fmt::format("{}() takes {} argument(s), not {}", d->name, d->params.size(), e.kids.size()));
                 for (std::size_t i = 0; i < e.kids.size(); ++i) {
-                    Type t = check(*e.kids[i], scope);
-                    const auto* want = program.schema.type(d->params[i].type_name);
-                    if (t.ok() && want && !(t.base == Type::record && t.record_type == want && !t.set))
-                        err(e.kids[i]->where, fmt::format("argument {} of {}() must be a {}, not {}", i + 1, d->name, want->name, describe(t)));
+                    Type want = parameter_type(d->params[i].type_name);
+                    Type t = check(*e.kids[i], scope, &want);
+                    if (t.ok() && want.ok() && !same_type(t, want) && !comparable(t, want))
+                        err(e.kids[i]->where, fmt::format("argument {} of {}() must be {}, not {}", i + 1, d->name, describe(want), describe(t)));
                 }
                 e.r.name = ast::NameKind::definition;
                 e.r.definition = d;
+                check_definition(*const_cast<ast::DefDecl*>(d), e.where);
                 return set_type(d->result);
             }
         for (const auto& b : builtins) {

@@ -32,6 +32,10 @@ struct ExprChecker {
 
     Type check(ast::Expr& e, Scope& scope, const Type* expected = nullptr);
     Type check_bool(ast::Expr& e, Scope& scope, const char* what);
+    // A definition's body, once, in its own scope; a definition reached again while it is being
+    // checked is recursive, which the language does not allow (evaluation would not end).
+    void check_definition(ast::DefDecl& d, Location used_at);
+    Type parameter_type(const std::string& name) const;   // a record type or a scalar type name
     // the parameter value forms: literals and simple constant arithmetic
     static bool is_constant(const ast::Expr& e);
 };

@@ -129,7 +129,7 @@ private:
                 diags_.error({}, e.what());
                 continue;
             }
-            inputs.push_back({file.filename().string(), src->text});
+            inputs.push_back({file.filename().string(), std::string_view(src->text)});
             auto parsed = parse_file(src, diags_);
             m.files.push_back(parsed.get());
             program_.files.push_back(std::move(parsed));
@@ -222,12 +222,12 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
                 bool ok = false;
                 Type declared = param_type_named(p->type_name, ok);
                 if (!ok) diags.error(p->where, fmt::format("unknown parameter type {}", p->type_name), "int, decimal, percent, duration, text, date or bool");
-                else if (t.ok() && !(same_type(declared, t) || (declared.is_numeric() && t.is_numeric())))
+                else if (t.ok() && !(same_type(declared, t) || (declared.base == Type::decimal && t.is_numeric())))
                     diags.error(p->value->where, fmt::format("parameter {} is declared {} but its value is {}", p->name, describe(declared), describe(t)));
                 t = declared;
             }
             if (p->override_) {
-                if (t.ok() && !same_type(t, existing->type) && !(t.is_numeric() && existing->type.is_numeric()))
+                if (t.ok() && !same_type(t, existing->type) && !(existing->type.base == Type::decimal && t.is_numeric()))
                     diags.error(p->value->where, fmt::format("parameter {} is {}, not {}", p->name, describe(existing->type), describe(t)));
                 existing->value = p->value.get();
                 existing->origin = fmt::format("override at {}:{}", p->where.file->path, p->where.line);
@@ -246,9 +246,13 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
         }
         auto value = parse_param_value(name, text, diags, param_sources);
         if (!value) continue;
+        if (!ExprChecker::is_constant(*value)) {
+            diags.error({}, fmt::format("--param {}={}: the value must be a constant such as 12 months, 5% or 3", name, text));
+            continue;
+        }
         Scope scope;
         Type t = checker.check(*value, scope);
-        if (t.ok() && !same_type(t, it->type) && !(t.is_numeric() && it->type.is_numeric())) {
+        if (t.ok() && !same_type(t, it->type) && !(it->type.base == Type::decimal && t.is_numeric())) {
             diags.error({}, fmt::format("--param {}={}: expected {}, got {}", name, text, describe(it->type), describe(t)));
             continue;
         }
@@ -257,17 +261,7 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
         program->owned_exprs.push_back(std::move(value));
     }
 
-    for (auto* d : program->defs) {
-        Scope scope;
-        for (const auto& prm : d->params) {
-            const RecordType* t = program->schema.type(prm.type_name);
-            if (!t) diags.error(prm.where, fmt::format("unknown record type {}", prm.type_name), did_you_mean(prm.type_name, program->schema.type_names()));
-            scope.push(prm.name, t ? Type::of_record(t) : Type::of(Type::error));
-        }
-        auto* def = const_cast<ast::DefDecl*>(d);
-        def->result = checker.check(*def->body, scope);
-        def->frame_size = scope.frame_size;
-    }
+    for (auto* d : program->defs) checker.check_definition(*const_cast<ast::DefDecl*>(d), d->where);
 
     // rules
     std::map<std::string, CheckedRule*> by_id;
@@ -308,14 +302,18 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
             let.slot = scope.push(let.name, t);
         }
         if (r.require) rc.check_bool(*r.require, scope, "'require'");
-        if (r.message)
+        if (r.message) {
+            // what only the message reads does not make the rule not_evaluated (it prints "(none)")
+            ExprChecker mc{*program, diags, {}, {}};
             for (auto& piece : r.message->pieces)
-                if (piece.hole) rc.check(*piece.hole, scope);
+                if (piece.hole) mc.check(*piece.hole, scope);
+        }
         r.frame_size = scope.frame_size;
         for (auto& g : r.grades) {
             Scope gs;
             gs.grade_context = true;
             rc.check_bool(*g.when, gs, "a grade condition");
+            g.frame_size = gs.frame_size;
         }
         CheckedRule cr;
         cr.decl = &r;
@@ -333,7 +331,8 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
             if (e.kind == ast::Expr::Kind::member || e.kind == ast::Expr::Kind::closure || e.kind == ast::Expr::Kind::reverse)
                 rc.fields_read.insert({e.r.record, e.r.field});
             if (e.kind == ast::Expr::Kind::name && e.r.name == ast::NameKind::record_type) rc.types_read.insert(e.r.record);
-            if ((e.kind == ast::Expr::Kind::member) && e.r.field && e.r.field->kind == FieldKind::ref) rc.types_read.insert(e.r.field->target);
+            if (e.kind == ast::Expr::Kind::member || e.kind == ast::Expr::Kind::closure || e.kind == ast::Expr::Kind::reverse)
+                rc.types_read.insert(e.r.record);
             for (const auto& k : e.kids)
                 if (k) walk_defs(*k);
         };
@@ -371,6 +370,7 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
                     Scope gs;
                     gs.grade_context = true;
                     checker.check_bool(*g.when, gs, "a grade condition");
+                    g.frame_size = gs.frame_size;
                 }
                 it->second->grades = &o.grades;
             }

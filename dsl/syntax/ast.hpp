@@ -134,12 +134,14 @@ struct DefDecl {
     Location where;
     int frame_size = 0;                  // filled by the checker
     Type result;
+    enum class State { unchecked, checking, checked } state = State::unchecked;
 };
 
 struct GradeRule {
     std::string grade;
     ExprPtr when;
     Location where;
+    int frame_size = 0;                  // filled by the checker
 };
 
 struct Ref { std::string standard, clause; };

@@ -188,7 +188,7 @@ private:
                 next->text = text(f);
                 next->reflexive = star;
             } else {
-                next = make(Expr::Kind::reverse, s);
+                next = make(Expr::Kind::reverse, get<g::type_name>(s));   // not the blank before '<-'
                 next->text = text(get<g::type_name>(s));
                 next->text2 = text(get<g::reverse_field>(s));
             }

@@ -80,11 +80,12 @@ struct duration_unit
                     TAO_PEGTL_STRING("month"), TAO_PEGTL_STRING("years"), TAO_PEGTL_STRING("year")>,
              p::not_at<ident_other>> {};
 
-// Words that cannot name a variable. Field names after '.' may be any identifier.
+// Words that cannot name a variable. Field names after '.' may be any identifier; duration
+// units stay names (`d.kind = minutes`) because a duration literal always starts with digits.
 struct reserved
     : p::sor<kw_and, kw_or, kw_not, kw_implies, kw_in, kw_is, kw_present, kw_absent, kw_dangling, kw_contains,
              kw_matches, kw_otherwise, kw_every, kw_some, kw_no, kw_where, kw_satisfies, kw_of, kw_for, kw_let,
-             kw_require, kw_message, kw_true, kw_false, kw_grade, kw_when, duration_unit> {};
+             kw_require, kw_message, kw_true, kw_false, kw_grade, kw_when> {};
 
 struct raw_ident : p::seq<ident_first, p::star<ident_other>> {};
 struct ident : p::seq<p::not_at<reserved>, raw_ident> {};
@@ -134,7 +135,7 @@ struct domain;
 struct where_part : p::seq<_, kw_where, _, p::must<expr>> {};
 struct satisfies_part : p::seq<_, kw_satisfies, _, p::must<expr>> {};
 struct of_part : p::seq<_, kw_of, _, p::must<expr>> {};
-struct binder : p::seq<var_name, _, p::must<kw_in>, _, p::must<domain>> {};
+struct binder : p::seq<var_name, _, kw_in, _, p::must<domain>> {};
 
 struct q_every : kw_every {};
 struct q_some : kw_some {};

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <fmt/format.h>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 namespace shall {
@@ -128,9 +129,10 @@ struct RuleRunner {
     std::string grade(const CheckedRule& rule, std::size_t checked, std::size_t failed) {
         ctx.checked = checked;
         ctx.failed = failed;
-        Frame frame(1);
-        for (const auto& g : *rule.grades)
+        for (const auto& g : *rule.grades) {
+            Frame frame(static_cast<std::size_t>(std::max(g.frame_size, 1)));
             if (ev.holds(*g.when, frame)) return g.grade;
+        }
         return rule.severity;
     }
 
@@ -159,11 +161,12 @@ struct RuleRunner {
                 out.findings.push_back(finding(rule, frame, item.k == RValue::K::record, static_cast<std::uint32_t>(item.i)));
             }
             if (out.checked == 0) {
-                std::set<std::string> empty;
-                for (const auto* t : rule.reads_types)
-                    if (store.tables[t->index].rows() == 0) empty.insert(t->name);
-                out.note = empty.empty() ? "no record matched the rule's 'for each' filter"
-                                         : fmt::format("empty population: no {} records in the evidence", fmt::join(empty, ", "));
+                const ast::Expr& dom = *r.focus_domain;
+                const RecordType* type = dom.r.type.base == Type::record ? dom.r.type.record_type : nullptr;
+                if (items.empty() && type && dom.kind == ast::Expr::Kind::name && store.tables[type->index].rows() == 0)
+                    out.note = fmt::format("empty population: no {} records in the evidence", type->name);
+                else
+                    out.note = "no record matched the rule's 'for each' filter";
             }
         } else {
             out.checked = 1;
@@ -206,14 +209,24 @@ AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceSt
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, enabled.size())));
     std::atomic<std::size_t> next{0};
+    std::vector<std::string> errors(enabled.size());
     auto worker = [&] {
         RuleRunner runner(program, store, graph, indexes, params);
-        for (std::size_t i = next++; i < enabled.size(); i = next++) result.rules[i] = runner.run(*enabled[i]);
+        for (std::size_t i = next++; i < enabled.size(); i = next++) {
+            try {
+                result.rules[i] = runner.run(*enabled[i]);
+            } catch (const std::exception& e) {
+                errors[i] = fmt::format("rule {} ({}:{}) could not be evaluated: {}", enabled[i]->id(),
+                                        enabled[i]->decl->where.file->path, enabled[i]->decl->where.line, e.what());
+            }
+        }
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
     for (auto& t : pool) t.join();
+    for (const auto& e : errors)
+        if (!e.empty()) throw std::runtime_error(e);   // never a report with a rule silently missing
     return result;
 }
 

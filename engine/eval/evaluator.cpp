@@ -344,6 +344,11 @@ std::vector<RValue> Evaluator::domain(const Expr& dom, const Access& access, Fra
     }
     if (access.kind == AccessKind::reverse_index && dom.kind == K::name && access.key) {
         RValue key = eval(*access.key, frame);
+        if (key.k == RK::dangling) {   // a broken link equals broken links to the same id: no edge to follow
+            const TypeTable& table = ctx_.store.tables[dom.r.record->index];
+            for (std::uint32_t row = 0; row < table.rows(); ++row) out.push_back(RValue::record(table.first + row));
+            return out;
+        }
         if (key.k != RK::record) return out;
         std::vector<std::uint32_t> sources;
         ctx_.graph.referrers(static_cast<std::uint32_t>(key.i), field_key(*dom.r.record, *access.key_field), sources);
@@ -545,7 +550,19 @@ RValue Evaluator::eval(const Expr& e, Frame& frame) {
             switch (e.r.name) {
                 case ast::NameKind::variable: return frame[static_cast<std::size_t>(e.r.slot)];
                 case ast::NameKind::parameter: return ctx_.params[static_cast<std::size_t>(e.r.slot)];
-                case ast::NameKind::enum_value: return literal(e);
+                case ast::NameKind::enum_value:
+                    if (e.r.slot == -2) {   // a named enum: all its values
+                        RValue set = RValue::set();
+                        for (std::size_t i = 0; i < e.r.enumeration->values.size(); ++i) {
+                            RValue v;
+                            v.k = RK::enum_;
+                            v.i = static_cast<std::int64_t>(i);
+                            v.s = e.r.enumeration->values[i];
+                            set.items.push_back(std::move(v));
+                        }
+                        return set;
+                    }
+                    return literal(e);
                 case ast::NameKind::record_type: {
                     RValue set = RValue::set();
                     const TypeTable& table = ctx_.store.tables[e.r.record->index];

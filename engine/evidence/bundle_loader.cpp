@@ -14,7 +14,7 @@
 #include <stdexcept>
 
 #include "bundle_listing.hpp"
-#include "digest.hpp"
+#include "../../dsl/digest.hpp"
 #include "loaded_file.hpp"
 #include "manifest.hpp"
 #include "parallel.hpp"
@@ -138,7 +138,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         std::vector<DigestInput> digest_inputs;
         for (const InputFile& in : inputs)
             if (in.ok) digest_inputs.push_back({in.name, in.bytes});
-        store.digest = bundle_digest(std::move(digest_inputs));
+        store.digest = files_digest(std::move(digest_inputs));
     });
     run_tasks(tasks, options.threads);
 

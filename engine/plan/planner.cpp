@@ -37,6 +37,21 @@ const FieldDecl* binder_field(const Expr& e, int slot) {
     return nullptr;
 }
 
+// An index lookup must find exactly what the comparison would: same kind of key on both
+// sides (no int/decimal, date/datetime or enum/text mixing, which compare by conversion).
+bool indexable(const FieldDecl& f, const Type& key) {
+    Type field = type_of_field(f);
+    if (f.kind == FieldKind::ref) return !f.many && key.base == Type::record && key.record_type == f.target;
+    switch (f.kind) {
+        case FieldKind::text: case FieldKind::int_: case FieldKind::bool_: case FieldKind::date:
+            return key.base == field.base;
+        case FieldKind::enum_:
+            return key.base == Type::enumeration && key.enumeration_decl == f.enumeration;
+        default:
+            return false;
+    }
+}
+
 std::string text_of(const Expr& e);
 
 std::string text_of(const Expr& e) {
@@ -66,7 +81,7 @@ public:
                 for (int side = 0; side < 2; ++side) {
                     const FieldDecl* f = binder_field(*c->kids[side], slot);
                     const Expr& other = *c->kids[1 - side];
-                    if (!f || mentions_slot(other, slot) || other.r.type.set) continue;
+                    if (!f || mentions_slot(other, slot) || other.r.type.set || !indexable(*f, other.r.type)) continue;
                     a.key_field = f;
                     a.key = &other;
                     if (f->kind == FieldKind::ref && !f->many) {
