@@ -79,6 +79,20 @@ void ExprChecker::check_definition(ast::DefDecl& d, Location used_at) {
         d.result = Type::of(Type::error);
         return;
     }
+    // the checker recurses through calls: a long chain stops here, not on the stack
+    static thread_local std::size_t active = 0;
+    if (active >= max_def_depth) {
+        diags.error(used_at, fmt::format("definition {} is called through more than {} nested definitions", d.name,
+                                         max_def_depth),
+                    "inline some of the definitions it calls");
+        d.result = Type::of(Type::error);
+        d.call_depth = max_def_depth + 1;
+        return;
+    }
+    struct Active {
+        Active() { ++active; }
+        ~Active() { --active; }
+    } guard;
     d.state = ast::DefDecl::State::checking;
     Scope scope;
     for (const auto& prm : d.params) {
@@ -92,6 +106,13 @@ void ExprChecker::check_definition(ast::DefDecl& d, Location used_at) {
     }
     ExprChecker body_checker{program, diags, {}, {}};
     Type result = body_checker.check(*d.body, scope);
+    d.call_depth = body_checker.def_depth + 1;
+    if (d.call_depth > max_def_depth && result.ok()) {
+        diags.error(d.where, fmt::format("definition {} calls definitions {} deep (at most {})", d.name, d.call_depth - 1,
+                                         max_def_depth - 1),
+                    "inline some of the definitions it calls");
+        result = Type::of(Type::error);
+    }
     if (d.state == ast::DefDecl::State::checking) d.result = result;
     d.frame_size = scope.frame_size;
     d.state = ast::DefDecl::State::checked;
@@ -261,6 +282,8 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
         Type t = check(*e.kids[0], scope);
         if (t.ok() && e.test == ast::Test::dangling && t.base != Type::record)
             return err(e.where, fmt::format("'is dangling' needs a reference, not {}", describe(t)));
+        // whether a link is broken depends on the target's records: without its file, not known
+        if (t.ok() && e.test == ast::Test::dangling) types_read.insert(t.record_type);
         return set_type(Type::of(Type::boolean));
     }
 
@@ -423,6 +446,11 @@ Type ExprChecker::check(Expr& e, Scope& scope, const Type* expected) {
                 e.r.name = ast::NameKind::definition;
                 e.r.definition = d;
                 check_definition(*const_cast<ast::DefDecl*>(d), e.where);
+                def_depth = std::max(def_depth, d->call_depth);
+                if (d->call_depth > max_def_depth) {   // reported; later walks must not follow the chain
+                    e.r.name = ast::NameKind::unresolved;
+                    e.r.definition = nullptr;
+                }
                 return set_type(d->result);
             }
         for (const auto& b : builtins) {

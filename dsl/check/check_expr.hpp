@@ -29,6 +29,10 @@ struct ExprChecker {
     // what the expression reads; the rule collects these for not_evaluated
     std::set<const RecordType*> types_read;
     std::set<std::pair<const RecordType*, const FieldDecl*>> fields_read;
+    // the deepest chain of definitions the expression calls (a def calling a def calling …)
+    std::size_t def_depth = 0;
+    // definitions may call each other at most this deep: evaluation recurses through them
+    static constexpr std::size_t max_def_depth = 16;
 
     Type check(ast::Expr& e, Scope& scope, const Type* expected = nullptr);
     Type check_bool(ast::Expr& e, Scope& scope, const char* what);

@@ -58,6 +58,11 @@ public:
                 diags_.error({}, fmt::format("{}: no such rule file or ruleset directory", p));
                 continue;
             }
+            // imports are looked for next to a ruleset and one level up (sibling modules), so that
+            // directory is where the rules may come from; --include directories add more
+            std::string real = fs::weakly_canonical(p, ec).string();
+            fs::path dir = fs::is_directory(real, ec) ? fs::path(real) : fs::path(real).parent_path();
+            allowed_.push_back(dir.parent_path());
             load(p, p);
         }
     }
@@ -70,6 +75,26 @@ private:
     Diagnostics& diags_;
     std::vector<Module> modules_;       // dependencies before dependants
     std::set<std::string> loading_, loaded_;
+    std::vector<fs::path> allowed_;     // canonical directories rule files may come from
+
+    // Whether `p`, symlinks resolved, lies inside a directory the user gave (a root's parent
+    // or an --include directory). A symlink in a ruleset never leads the tool elsewhere.
+    bool confined(const fs::path& p) const {
+        std::error_code ec;
+        fs::path real = fs::weakly_canonical(p, ec);
+        if (ec) return false;
+        const std::string rs = real.string();
+        auto inside = [&](const fs::path& dir) {
+            const std::string ds = dir.string();
+            if (ds.empty()) return false;
+            return rs == ds || (rs.starts_with(ds) && (ds.back() == '/' || rs[ds.size()] == '/'));
+        };
+        for (const auto& dir : allowed_)
+            if (inside(dir)) return true;
+        for (const auto& inc : options_.include_dirs)
+            if (inside(fs::weakly_canonical(inc, ec))) return true;
+        return false;
+    }
 
     std::vector<fs::path> shall_files(const fs::path& p) {
         std::vector<fs::path> out;
@@ -107,6 +132,13 @@ private:
                          did_you_mean(name, near));
             return;
         }
+        if (!confined(*target)) {
+            std::error_code ec;
+            diags_.error(where, fmt::format("import '{}' leads to {}, outside the rule directories given", name,
+                                            fs::weakly_canonical(*target, ec).string()),
+                         "pass --include DIR to allow rules from there");
+            return;
+        }
         load(*target, name);
     }
 
@@ -122,6 +154,12 @@ private:
         fs::path dir = fs::is_directory(real, ec) ? real : real.parent_path();
         std::vector<DigestInput> inputs;
         for (const auto& file : shall_files(path)) {
+            if (!confined(file)) {
+                diags_.error({}, fmt::format("{}: leads to {}, outside the rule directories given; not read", file.string(),
+                                             fs::weakly_canonical(file, ec).string()),
+                             "pass --include DIR to allow rules from there");
+                continue;
+            }
             std::shared_ptr<SourceFile> src;
             try {
                 src = read_source_file(file.string());
@@ -331,6 +369,8 @@ std::unique_ptr<Program> load_program(const std::vector<std::string>& paths, con
             if (e.kind == ast::Expr::Kind::member || e.kind == ast::Expr::Kind::closure || e.kind == ast::Expr::Kind::reverse)
                 rc.fields_read.insert({e.r.record, e.r.field});
             if (e.kind == ast::Expr::Kind::name && e.r.name == ast::NameKind::record_type) rc.types_read.insert(e.r.record);
+            if (e.kind == ast::Expr::Kind::is_test && e.test == ast::Test::dangling && e.kids[0]->r.type.record_type)
+                rc.types_read.insert(e.kids[0]->r.type.record_type);
             if (e.kind == ast::Expr::Kind::member || e.kind == ast::Expr::Kind::closure || e.kind == ast::Expr::Kind::reverse)
                 rc.types_read.insert(e.r.record);
             for (const auto& k : e.kids)

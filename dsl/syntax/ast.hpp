@@ -135,6 +135,7 @@ struct DefDecl {
     int frame_size = 0;                  // filled by the checker
     Type result;
     enum class State { unchecked, checking, checked } state = State::unchecked;
+    std::size_t call_depth = 1;          // filled by the checker: 1 + the deepest definition it calls
 };
 
 struct GradeRule {

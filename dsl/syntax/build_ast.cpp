@@ -13,6 +13,42 @@ using Node = tao::pegtl::parse_tree::node;
 using ast::Expr;
 using ast::ExprPtr;
 
+// An expression tree deeper than this is refused: the checker, the planner and the evaluator
+// walk expressions recursively. Chains (`a and b and …`, `x + y + …`, `r.a.b.c…`) parse
+// without nesting but build left-deep trees, so the parser's nesting limit alone is not enough.
+constexpr std::size_t max_expr_depth = 256;
+
+struct TooDeep {
+    Location where;
+    std::size_t depth;
+};
+
+// The depth of an expression tree, without recursion.
+std::size_t depth_of(const Expr& root) {
+    std::size_t deepest = 0;
+    std::vector<std::pair<const Expr*, std::size_t>> stack{{&root, 1}};
+    while (!stack.empty()) {
+        auto [e, d] = stack.back();
+        stack.pop_back();
+        deepest = std::max(deepest, d);
+        for (const auto& k : e->kids)
+            if (k) stack.emplace_back(k.get(), d + 1);
+    }
+    return deepest;
+}
+
+// Frees an expression tree without recursion (~Expr on a chain of thousands would not).
+void dispose(ExprPtr root) {
+    std::vector<ExprPtr> stack;
+    stack.push_back(std::move(root));
+    while (!stack.empty()) {
+        ExprPtr e = std::move(stack.back());
+        stack.pop_back();
+        for (auto& k : e->kids)
+            if (k) stack.push_back(std::move(k));
+    }
+}
+
 class Builder {
 public:
     Builder(ast::File& file, Diagnostics& diags) : file_(file), diags_(diags) {}
@@ -78,7 +114,7 @@ private:
                     if (!t.pieces.empty() && !t.pieces.back().hole) t.pieces.back().text += unescape(piece->string_view());
                     else t.pieces.push_back({unescape(piece->string_view()), nullptr});
                 } else {
-                    t.pieces.push_back({std::string(), expr(*piece->children.at(0))});
+                    t.pieces.push_back({std::string(), top(*piece->children.at(0))});
                 }
             }
         }
@@ -86,6 +122,18 @@ private:
     }
 
     // ---- expressions --------------------------------------------------------------------
+    // A whole expression (a rule item, a hole, a definition body, a parameter value): refused
+    // with a diagnostic when deeper than max_expr_depth.
+    ExprPtr top(const Node& n) {
+        ExprPtr e = expr(n);
+        if (std::size_t d = depth_of(*e); d > max_expr_depth) {
+            Location where = at(n);
+            dispose(std::move(e));
+            throw TooDeep{where, d};
+        }
+        return e;
+    }
+
     ExprPtr make(Expr::Kind k, const Node& n) {
         auto e = std::make_unique<Expr>();
         e->kind = k;
@@ -318,7 +366,7 @@ private:
         d->override_ = is_override;
         d->name = text(get<g::param_name>(body));
         if (auto* t = find<g::param_type>(body)) d->type_name = text(*t);
-        d->value = expr(get<g::param_default>(body));
+        d->value = top(get<g::param_default>(body));
         if (auto* doc = find<g::param_doc>(body)) d->doc = string_value(*doc);
         return d;
     }
@@ -330,7 +378,7 @@ private:
         for (const auto& c : n.children)
             if (c->is_type<g::def_param>())
                 d->params.push_back({text(get<g::var_name>(*c)), text(get<g::type_name>(*c)), at(*c)});
-        d->body = expr(get<g::expr>(n));
+        d->body = top(get<g::expr>(n));
         file_.defs.push_back(std::move(d));
     }
 
@@ -426,19 +474,19 @@ private:
             } else if (item.is_type<g::mandatory_item>()) {
                 r->mandatory = true;
             } else if (item.is_type<g::grade_item>()) {
-                r->grades.push_back({text(get<g::grade_word>(item)), expr(get<g::expr>(item)), at(item)});
+                r->grades.push_back({text(get<g::grade_word>(item)), top(get<g::expr>(item)), at(item)});
             } else if (item.is_type<g::focus_item>()) {
                 once(item, "for each");
                 const Node& b = get<g::binder>(item);
                 r->focus_var = text(get<g::var_name>(b));
-                r->focus_domain = expr(get<g::domain>(b));
-                r->focus_filter = optional_part(find<g::where_part>(item));
+                r->focus_domain = top(get<g::domain>(b));
+                if (auto* w = find<g::where_part>(item)) r->focus_filter = top(*w->children.at(0));
                 r->focus_where = at(item);
             } else if (item.is_type<g::let_item>()) {
-                r->lets.push_back({text(get<g::var_name>(item)), expr(get<g::expr>(item)), at(item)});
+                r->lets.push_back({text(get<g::var_name>(item)), top(get<g::expr>(item)), at(item)});
             } else if (item.is_type<g::require_item>()) {
                 once(item, "require");
-                r->require = expr(*item.children.at(0));
+                r->require = top(*item.children.at(0));
             } else if (item.is_type<g::message_item>()) {
                 once(item, "message");
                 r->message = template_value(*item.children.at(0));
@@ -462,7 +510,7 @@ private:
             else if (item.is_type<g::title_item>()) d.title = string_value(*item.children.at(0));
             else if (item.is_type<g::prompt_item>()) d.prompt = string_value(*item.children.at(0));
             else if (item.is_type<g::grade_item>())
-                d.grades.push_back({text(get<g::grade_word>(item)), expr(get<g::expr>(item)), at(item)});
+                d.grades.push_back({text(get<g::grade_word>(item)), top(get<g::expr>(item)), at(item)});
         }
         file_.overrides.push_back(std::move(d));
     }
@@ -509,7 +557,12 @@ public:
 }  // namespace
 
 void add_declaration(const Node& declaration, ast::File& file, Diagnostics& diagnostics) {
-    Builder(file, diagnostics).dispatch(declaration);
+    try {
+        Builder(file, diagnostics).dispatch(declaration);
+    } catch (const TooDeep& e) {   // the declaration is left out
+        diagnostics.error(e.where, fmt::format("expression is {} levels deep (at most {}); split it with let or def",
+                                               e.depth, max_expr_depth));
+    }
 }
 
 }  // namespace shall

@@ -2,6 +2,7 @@
 // Which grammar rules become parse-tree nodes, and the error message each `must<>` point
 // raises. Shared by parser.cpp (the parse loop) and build_ast.cpp (tree -> AST).
 #include <string>
+#include <type_traits>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "grammar.hpp"
@@ -36,11 +37,42 @@ using selector = p::parse_tree::selector<
 // What the parser expected where a `must<Rule>` failed: "expected <this>".
 std::string expected_text(std::string_view demangled_rule_name);
 
+// Expression nesting (parentheses, `not`, `-`, quantifiers, aggregates, calls, sets: every
+// `primary`, `negation` and `not_apply` open at once) is limited, so that a hostile rule file
+// fails with a diagnostic and never by overflowing the stack of the recursive-descent parser,
+// the AST builder, the checker or the evaluator. The parse loop resets the count per declaration.
+inline constexpr std::size_t max_nesting = 64;
+inline thread_local std::size_t nesting = 0;
+
+struct nesting_error : p::parse_error {
+    using p::parse_error::parse_error;
+};
+
+template <typename Rule>
+inline constexpr bool nests = std::is_same_v<Rule, primary> || std::is_same_v<Rule, negation> ||
+                              std::is_same_v<Rule, not_apply>;
+
 template <typename Rule>
 struct control : p::normal<Rule> {
     template <typename Input, typename... States>
     [[noreturn]] static void raise(const Input& in, States&&...) {
         throw p::parse_error("expected " + expected_text(p::demangle<Rule>()), in);
+    }
+    template <typename Input, typename... States>
+    static void start(const Input& in, States&&...) {
+        if constexpr (nests<Rule>)
+            if (++nesting > max_nesting)
+                throw nesting_error("expression nested more than " + std::to_string(max_nesting) +
+                                        " levels deep; split it with let or def",
+                                    in);
+    }
+    template <typename Input, typename... States>
+    static void success(const Input&, States&&...) {
+        if constexpr (nests<Rule>) --nesting;
+    }
+    template <typename Input, typename... States>
+    static void failure(const Input&, States&&...) {
+        if constexpr (nests<Rule>) --nesting;
     }
 };
 

@@ -48,13 +48,15 @@ std::unique_ptr<ast::File> parse_file(std::shared_ptr<SourceFile> source, Diagno
         p::parse<grammar::_>(in);
         if (in.empty()) break;
         try {
+            grammar::nesting = 0;
             auto root = p::parse_tree::parse<next_declaration, grammar::selector, p::nothing, grammar::control>(in);
             if (root && !root->children.empty()) add_declaration(*root->children.front(), *file, diagnostics);
         } catch (const p::parse_error& e) {
             const auto& pos = e.positions().front();
             Location where{source.get(), static_cast<std::uint32_t>(pos.line), static_cast<std::uint32_t>(pos.column)};
             std::string message(e.message());
-            diagnostics.error(where, fmt::format("{}, found {}", message, found_at(text, pos.byte)));
+            if (dynamic_cast<const grammar::nesting_error*>(&e)) diagnostics.error(where, message);
+            else diagnostics.error(where, fmt::format("{}, found {}", message, found_at(text, pos.byte)));
             // resynchronise: the next line (after the error) that starts a top-level declaration
             std::size_t offset = pos.byte;
             std::size_t line = pos.line;
