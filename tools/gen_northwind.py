@@ -8,7 +8,10 @@ Writes two bundles in the canonical evidence format (evidence model v1.1):
   fixtures/northwind/     a managed service provider that conforms to ISO/IEC 20000-1:2018
                           in every way its evidence can show;
   fixtures/northwind-nc/  the same organisation with planted nonconformities and
-                          evidence-quality problems, listed in its README.md.
+                          evidence-quality problems, listed in its README.md;
+  tests/fixtures/northwind-nc.expected
+                          the major/minor findings `shall audit` must raise on northwind-nc
+                          (one line per finding, annotated with its defect).
 
 The schema (types, fields, enums) is read from rulesets/evidence/*.shall, so the bundles
 always follow the declared evidence model. Everything is derived from a fixed random seed:
@@ -28,13 +31,14 @@ import random
 import re
 import shutil
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA_DIR = os.path.join(ROOT, "rulesets", "evidence")
 OUT_OK = os.path.join(ROOT, "fixtures", "northwind")
 OUT_NC = os.path.join(ROOT, "fixtures", "northwind-nc")
+EXPECTED_NC = os.path.join(ROOT, "tests", "fixtures", "northwind-nc.expected")
 
 ORG = "Northwind Managed Services Ltd"
 AS_OF = date(2026, 10, 31)
@@ -2528,6 +2532,12 @@ def check_conformance(D):
                          for t in trs[(p["id"], c)])
                 if not ok:
                     bad("training.missing", "Person", p["id"])
+    for r in D["Role"]:
+        if holders[r["id"]] and not (r["responsibilities"] and r["documented_in"] and r["documented_in"] in idx["Document"]):
+            bad("role.not_documented", "Role", r["id"])
+    for p in D["Person"]:
+        if not p["active"] and p["roles"]:
+            bad("person.leaver_holds_role", "Person", p["id"])
     for kind in ("sms_policy", "information_security_policy"):
         cur = [x for x in docs if x["kind"] == kind and x["status"] == "approved"]
         if not cur:
@@ -2538,7 +2548,8 @@ def check_conformance(D):
                                        and a["acknowledged_on"] and a["acknowledged_on"] >= pol["approved_on"]
                                        for a in D["Acknowledgement"]):
                 bad("ack.missing", "Person", p["id"])
-        if not any(pol["id"] in c["about"] and c["sent_on"] >= pol["approved_on"] for c in D["Communication"]):
+        if not any(pol["id"] in c["about"] and c["direction"] == "internal" and c["sent_on"] >= pol["approved_on"]
+                   for c in D["Communication"]):
             bad("policy.not_communicated", "Document", pol["id"])
 
     # ---- 4.1, 4.2, 6.1, 6.2
@@ -2558,6 +2569,8 @@ def check_conformance(D):
     for x in D["Objective"]:
         if not (x["measure"] and x["target"] is not None and x["owner"] and x["due_on"]):
             bad("objective.incomplete", "Objective", x["id"])
+        elif x["status"] not in ("planned", "achieved", "missed") and not persons.get(x["owner"], {}).get("active"):
+            bad("objective.owner_inactive", "Objective", x["id"])
         if not any(m["objective"] == x["id"] for m in D["Measurement"]):
             bad("objective.not_measured", "Objective", x["id"])
 
@@ -2610,7 +2623,7 @@ def check_conformance(D):
         if st["transitioned_on"]:
             if not (st["design_approved_on"] and st["design_approved_on"] < st["transitioned_on"]
                     and st["accepted_on"] and st["accepted_on"] <= st["transitioned_on"] and st["acceptance_criteria"]
-                    and st["outcome"]):
+                    and st["outcome"] and st["outcome_reported_on"] and st["outcome_reported_on"] >= st["transitioned_on"]):
                 bad("transition.not_controlled", "ServiceTransition", st["id"])
         majors.discard(st["change"])
     for c in majors:
@@ -2696,11 +2709,18 @@ def check_conformance(D):
             for svc in x["services"]:
                 plans[x["kind"]].add(svc)
     for svc in D["Service"]:
+        if svc["status"] == "pipeline" and svc["in_scope"] and svc["id"] not in plans["service_requirements"]:
+            bad("service.no_service_requirements", "Service", svc["id"])
         if not (svc["status"] == "live" and svc["in_scope"]):
             continue
         sid = svc["id"]
         if not (svc["in_catalogue"] and svc["owner"]):
             bad("service.not_catalogued", "Service", sid)
+        for kind, code in (("sms_scope", "scope.service_missing"), ("sms_plan", "plan.service_missing")):
+            if any(x["kind"] == kind and x["status"] == "approved" and x["services"] and sid not in x["services"] for x in docs):
+                bad(code, "Service", sid)
+        if not any(x["kind"] == "knowledge_article" and x["status"] == "approved" and sid in x["services"] for x in docs):
+            bad("knowledge.service_uncovered", "Service", sid)
         good = [s for s in slas if s["service"] == sid and s["status"] == "agreed" and s["valid_to"] and s["valid_to"] >= AS_OF]
         if not good:
             bad("service.no_valid_sla", "Service", sid)
@@ -2729,7 +2749,7 @@ def check_conformance(D):
         if not (o["investigated_on"] and o["investigated_on"] >= local_date(o["ended_at"])):
             bad("outage.not_investigated", "Outage", o["id"])
     for cus in D["Customer"]:
-        if not cus["account_manager"]:
+        if not persons.get(cus["account_manager"], {}).get("active"):
             bad("customer.no_account_manager", "Customer", cus["id"])
         if cus["kind"] == "external":
             n = [x for x in D["SatisfactionSurvey"] if x["customer"] == cus["id"] and PERIOD_START <= x["conducted_on"] <= AS_OF]
@@ -2753,7 +2773,7 @@ def check_conformance(D):
         for c in ok:
             if not within_months(c["last_reviewed_on"], interval(c)):
                 bad("contract.review_overdue", "Contract", c["id"])
-        if not sup["manager"]:
+        if not persons.get(sup["manager"], {}).get("active"):
             bad("supplier.no_manager", "Supplier", sup["id"])
         if not any(m["kind"] == "supplier_review" and m["supplier"] == sup["id"] and within_months(m["held_on"], 3)
                    for m in D["Meeting"]):
@@ -2772,6 +2792,9 @@ def check_conformance(D):
                 bad("ci.incomplete", "ConfigurationItem", ci["id"])
             if not within_months(ci["last_verified_on"], 12):
                 bad("ci.not_verified", "ConfigurationItem", ci["id"])
+    for a in D["Asset"]:
+        if a["status"] not in ("disposed", "retired") and not persons.get(a["owner"], {}).get("active"):
+            bad("asset.owner_inactive", "Asset", a["id"])
     if not any(PERIOD_START <= a["performed_on"] <= AS_OF for a in D["ConfigurationAudit"]):
         bad("ci.no_configuration_audit", "ConfigurationAudit", None)
 
@@ -2820,6 +2843,11 @@ def check_conformance(D):
         if not m["minutes"]:
             bad("meeting.no_minutes", "Meeting", m["id"])
 
+    # ---- 9.1 monitoring
+    for m in D["Measurement"]:
+        if PERIOD_START <= m["period_end"] <= add_months(AS_OF, -1) and not (m["evaluated_on"] and m["evaluated_on"] >= m["period_end"]):
+            bad("measurement.not_evaluated", "Measurement", m["id"])
+
     # ---- 10
     acts = idx["Action"]
     for n in D["Nonconformity"]:
@@ -2836,7 +2864,7 @@ def check_conformance(D):
         if a["status"] == "open" and a["due_on"] < AS_OF:
             bad("action.overdue", "Action", a["id"])
     for x in D["Improvement"]:
-        if x["status"] not in ("proposed", "rejected") and not (x["approved_by"] and x["approved_on"]):
+        if x["status"] not in ("proposed", "rejected") and not (x["approved_by"] and x["approved_on"] and x["priority"]):
             bad("improvement.not_approved", "Improvement", x["id"])
         if x["status"] == "done" and not (x["completed_on"] and x["evaluated_on"]):
             bad("improvement.not_evaluated", "Improvement", x["id"])
@@ -2858,8 +2886,11 @@ def plant_defects(data, mark):
 
     defects, quality = [], []
 
-    def defect(did, clause, records, text, expect):
-        defects.append((did, clause, records, text, expect))
+    def defect(did, clause, records, text, expect, rules=None):
+        defects.append([did, clause, records, text, expect, rules])
+
+    def get(typ, rid):
+        return idx[typ][rid]
 
     c = rec("D01")
     impl = local_date(c["implemented_on"])
@@ -2974,6 +3005,216 @@ def plant_defects(data, mark):
     x["approved_on"] = None
     defect("D22", "8.4.1", [("Budget", x["id"])], "FY2026 budget of the Managed Network and Firewall service was never approved.",
            [("budget.not_approved", "Budget", x["id"]), ("service.no_approved_budget", "Service", x["service"])])
+    # ---- D23 onwards: the clauses with few findings above (4.2, 4.3, 5, 6.x, 7.x, 8.x, 9.1, 9.2, 10.2)
+    x = get("InterestedParty", "IP-002")
+    x["reviewed_on"] = date(2025, 7, 15)
+    defect("D23", "4.2", [("InterestedParty", x["id"])],
+           "Customer Elmwood Dental Group last reviewed as an interested party on 2025-07-15, more than 15 months before the audit date.",
+           [("party.review_overdue", "InterestedParty", x["id"])], [("IP-REVIEWED", x["id"], "minor")])
+    x = get("Document", "DOC-SCOPE")
+    assert "SVC-SOC" in x["services"]
+    x["services"] = [sv for sv in x["services"] if sv != "SVC-SOC"]
+    defect("D24", "4.3", [("Document", x["id"])],
+           "The approved SMS scope v2.1 does not name the live Managed Security Monitoring service (SVC-SOC), which the SMS delivers.",
+           [("scope.service_missing", "Service", "SVC-SOC")], [("SCOPE-NAMES-LIVE-SERVICES", "SVC-SOC", "minor")])
+    x = get("Document", "DOC-POL-SMS")
+    assert x["approved_by"] == ["PER001"] and x["owner"] != "PER006"
+    x["approved_by"] = ["PER006"]
+    defect("D25", "5.2.1", [("Document", x["id"])],
+           "Service management policy v3.0 signed off by the Head of Quality and Compliance (PER006), not by top management.",
+           [("doc.approver_not_top", "Document", x["id"]), ("doc.approver_authority", "Document", x["id"])],
+           [("POL-SMS-POLICY-APPROVED", x["id"], "major")])
+    x = get("Document", "DOC-OBJECTIVES")
+    assert x["owner"] != "PER010"
+    x["approved_by"] = ["PER010"]
+    defect("D26", "5.1", [("Document", x["id"])],
+           "The FY2026 service management objectives were approved by the service level process owner (PER010); no member of "
+           "top management endorsed them.",
+           [("doc.approver_not_top", "Document", x["id"])], [("LEAD-PLAN-OBJECTIVES-ENDORSED", x["id"], "minor")])
+    x = get("Role", "ROL-MIM")
+    x["documented_in"] = None
+    defect("D27", "5.3", [("Role", x["id"])],
+           "The major incident manager role is held but is not described in any document (it is missing from the roles document).",
+           [("role.not_documented", "Role", x["id"])], [("ROLE-RESPONSIBILITIES-DEFINED", x["id"], "minor")])
+    x = get("Communication", "COM-0007")
+    assert "DOC-POL-SMS" in x["about"] and x["direction"] == "internal"
+    x["about"] = [a for a in x["about"] if a != "DOC-POL-SMS"]
+    x["subject"] = "Updated SMS scope"
+    defect("D28", "5.2.2", [("Communication", x["id"])],
+           "The all-staff briefing of 2026-01-19 covered only the updated scope: policy v3.0 (approved 2026-01-15) was never "
+           "communicated internally, only published to customers (COM-0008).",
+           [("policy.not_communicated", "Document", "DOC-POL-SMS")], [("POL-COMMUNICATED-INTERNALLY", "DOC-POL-SMS", "minor")])
+    x = get("Risk", "RSK-003")
+    x["last_assessed_on"] = date(2025, 9, 2)
+    defect("D29", "6.1", [("Risk", x["id"])],
+           "Accepted risk of insufficient internal auditor capacity last assessed on 2025-09-02, more than 12 months before the audit date.",
+           [("risk.assessment_overdue", "Risk", x["id"])], [("RISK-ASSESSMENT-CURRENT", x["id"], "minor")])
+    x = get("Objective", "OBJ-02")
+    assert not get("Person", "PER062")["active"]
+    x["owner"] = "PER062"
+    defect("D30", "6.2.2", [("Objective", x["id"])],
+           "The customer satisfaction objective is still owned by PER062, who has left the organisation.",
+           [("objective.owner_inactive", "Objective", x["id"])], [("OBJ-OWNER-AND-DEADLINE", x["id"], "minor")])
+    x = get("Document", "DOC-PLAN-SMS")
+    assert "SVC-BACKUP" in x["services"]
+    x["services"] = [sv for sv in x["services"] if sv != "SVC-BACKUP"]
+    defect("D31", "6.3", [("Document", x["id"])],
+           "The service list of the approved SMS plan FY2026 leaves out the live Backup and Disaster Recovery service (SVC-BACKUP).",
+           [("plan.service_missing", "Service", "SVC-BACKUP")], [("PLAN-LISTS-LIVE-SERVICES", "SVC-BACKUP", "minor")])
+    x = get("Person", "PER061")
+    assert not x["active"] and not x["roles"]
+    x["roles"] = ["ROL-SDA"]
+    defect("D32", "7.1", [("Person", x["id"])],
+           "Leaver PER061 is still recorded as a service desk analyst. One of the two inactive people holds a role (more than "
+           "10%), so the observation is graded minor.",
+           [("person.leaver_holds_role", "Person", x["id"])], [("RES-LEAVERS-HOLD-NO-ROLES", x["id"], "minor")])
+    x = get("Document", "DOC-CATALOGUE")
+    assert x["published_on"] >= x["approved_on"]
+    x["published_on"] = x["approved_on"] - timedelta(days=5)
+    defect("D33", "7.5.2", [("Document", x["id"])],
+           f"Service catalogue v7.0 published on {x['published_on']}, five days before it was approved ({x['approved_on']}).",
+           [("doc.published_before_approval", "Document", x["id"])], [("DOC-APPROVED-BEFORE-PUBLICATION", x["id"], "minor")])
+    x = get("Document", "DOC-AUDIT-PROGRAMME")
+    assert sum(1 for d in data["Document"] if d["kind"] == "audit_programme") == 1
+    data["Document"] = [d for d in data["Document"] if d["id"] != x["id"]]
+    defect("D34", "7.5.4", [("Document", x["id"])],
+           "There is no internal audit programme: the audits were scheduled by e-mail and no approved audit programme document "
+           "exists (a mandatory document missing, graded major).",
+           [("doc.mandatory_kind_missing", "Document", "audit_programme")], [("DOC-MANDATORY-DOCUMENTS", "-", "major")])
+    x = get("Document", "DOC-KA-0009")
+    assert [d["id"] for d in data["Document"] if d["kind"] == "knowledge_article" and "SVC-SOC" in d["services"]] == [x["id"]]
+    data["Document"] = [d for d in data["Document"] if d["id"] != x["id"]]
+    defect("D35", "7.6", [("Document", x["id"])],
+           "No knowledge article covers the live Managed Security Monitoring service: the SIEM triage article was never written.",
+           [("knowledge.service_uncovered", "Service", "SVC-SOC")], [("KNW-SERVICES-COVERED", "SVC-SOC", "minor")])
+    x = get("Document", "DOC-PROC-DEMAND")
+    x["status"] = "draft"
+    defect("D36", "8.1", [("Document", x["id"])],
+           "The demand management process description was taken back to draft for rework and never re-approved: the process "
+           "has no approved description.",
+           [("process.no_document", "Document", "demand_management")], [("OPS-PROCESSES-DOCUMENTED", "-", "minor")])
+    x = get("Asset", "AST-0005")
+    x["owner"] = "PER062"
+    defect("D37", "8.2.5", [("Asset", x["id"])],
+           "In-use asset still owned by PER062, who has left the organisation.",
+           [("asset.owner_inactive", "Asset", x["id"])], [("AST-OWNED-BY-ACTIVE-PERSON", x["id"], "minor")])
+    x = get("Complaint", "CMP-0002")
+    x["investigated_on"] = None
+    defect("D38", "8.3.2", [("Complaint", x["id"])],
+           "Closed complaint of Fenwick about the storage outage with no record that it was investigated.",
+           [("complaint.not_handled", "Complaint", x["id"])], [("BRM-COMPLAINT-INVESTIGATED", x["id"], "minor")])
+    x = get("Customer", "CUS-ELMWOOD")
+    x["account_manager"] = "PER062"
+    defect("D39", "8.3.2", [("Customer", x["id"])],
+           "Elmwood Dental Group's account manager is PER062, who has left; no active relationship manager was assigned.",
+           [("customer.no_account_manager", "Customer", x["id"])], [("BRM-CUSTOMER-HAS-MANAGER", x["id"], "minor")])
+    a, b2 = get("Supplier", "SUP-BLUEFIN"), get("Supplier", "SUP-TIDEWATER")
+    a["manager"] = None
+    b2["manager"] = "PER062"
+    defect("D40", "8.3.4.1", [("Supplier", a["id"]), ("Supplier", b2["id"])],
+           "Two of the five active external suppliers have no active supplier manager (Bluefin: none recorded; Tidewater: "
+           "PER062, who has left). 2 of 5 is more than 25%, so the finding is graded major.",
+           [("supplier.no_manager", "Supplier", a["id"]), ("supplier.no_manager", "Supplier", b2["id"])],
+           [("SUP-EXT-MANAGER", a["id"], "major"), ("SUP-EXT-MANAGER", b2["id"], "major")])
+    x = get("Document", "DOC-CAPACITY-PLAN")
+    assert "SVC-SOC" in x["services"]
+    x["services"] = [sv for sv in x["services"] if sv != "SVC-SOC"]
+    defect("D41", "8.4.3", [("Document", x["id"])],
+           "The approved capacity plan FY2026 does not cover the live Managed Security Monitoring service (SVC-SOC).",
+           [("service.no_capacity_plan", "Service", "SVC-SOC")], [("CAP-PLAN-COVERS-SERVICES", "SVC-SOC", "minor")])
+    x = get("Change", "CHG0000150")
+    assert x["kind"] == "normal" and x["backout_plan"]
+    x["backout_plan"] = False
+    defect("D42", "8.5.1.3", [("Change", x["id"])],
+           "Normal change (June 2026 server patching) implemented without a back-out plan.",
+           [("change.no_backout_plan", "Change", x["id"])], [("CHG-BACKOUT-PLANNED", x["id"], "minor")])
+    rels = [get("Release", "REL-2026-06-PATCH"), get("Release", "REL-2026-08-PATCH")]
+    for r in rels:
+        r["approved_on"] = local_date(r["deployed_on"]) + timedelta(days=2)
+    defect("D43", "8.5.3", [("Release", r["id"]) for r in rels],
+           "The June and August 2026 patch releases were approved two days after they were deployed. 2 of the 14 releases "
+           "deployed in the period is more than 10%, so the finding is graded major.",
+           [("release.not_controlled", "Release", r["id"]) for r in rels],
+           [("REL-APPROVED-BEFORE-DEPLOY", r["id"], "major") for r in rels])
+    x = get("ServiceRequest", "RITM0007002")
+    assert x["status"] == "closed"
+    x["closed_at"] = x["fulfilled_at"] - timedelta(hours=1)
+    defect("D44", "8.6.2", [("ServiceRequest", x["id"])],
+           "Leaver request closed an hour before it was recorded as fulfilled.",
+           [("request.bad_closure", "ServiceRequest", x["id"])], [("REQ-FULFILMENT-RECORDED", x["id"], "minor")])
+    x = get("Outage", "OUT-0002")
+    x["investigated_on"] = None
+    defect("D45", "8.7.1", [("Outage", x["id"])],
+           "Unplanned outage of Private Cloud Hosting on 2026-02-17 (storage controller) never investigated.",
+           [("outage.not_investigated", "Outage", x["id"])], [("AVL-OUTAGE-INVESTIGATED", x["id"], "minor")])
+    x = get("Incident", "INC0004228")
+    assert x["security"] and x["impact"] == 1 and x["escalated"]
+    x["escalated"] = False
+    defect("D46", "8.7.3.3", [("Incident", x["id"])],
+           "High-impact security incident of 2026-08-12 (mailbox forwarding rule created by an attacker) recorded as not escalated.",
+           [("incident.security_not_handled", "Incident", x["id"])], [("ISM-INCIDENT-ESCALATED", x["id"], "minor")])
+    x = get("Measurement", "MEAS-OBJ-01-Q2")
+    x["evaluated_on"] = None
+    defect("D47", "9.1", [("Measurement", x["id"])],
+           "Incident resolution measurement for February to April 2026 never evaluated.",
+           [("measurement.not_evaluated", "Measurement", x["id"])], [("MON-RESULTS-EVALUATED", x["id"], "minor")])
+    x = get("InternalAudit", "IA-2026-09")
+    assert x["status"] == "done"
+    x["reported_to"] = ["PER006"]
+    defect("D48", "9.2", [("InternalAudit", x["id"])],
+           "The September 2026 audit of the SMS clauses was reported only to the Head of Quality and Compliance (PER006), "
+           "not to top management or the SMS owner.",
+           [("audit.not_reported", "InternalAudit", x["id"])], [("AUD-RESULTS-REPORTED", x["id"], "minor")])
+    x = get("Improvement", "IMP-0007")
+    assert x["status"] == "in_progress"
+    x["priority"] = None
+    defect("D49", "10.2", [("Improvement", x["id"])],
+           "Improvement in progress without a priority.",
+           [("improvement.not_approved", "Improvement", x["id"])], [("IMP-APPROVED-AND-PRIORITISED", x["id"], "minor")])
+    x = get("Improvement", "IMP-0004")
+    assert x["status"] == "done"
+    x["evaluated_on"] = None
+    defect("D50", "10.2", [("Improvement", x["id"])],
+           f"Improvement completed on {x['completed_on']} whose results were never evaluated.",
+           [("improvement.not_evaluated", "Improvement", x["id"])], [("IMP-RESULTS-EVALUATED", x["id"], "minor")])
+    x = get("Document", "DOC-REQ-VOICE")
+    assert x["services"] == ["SVC-VOICE"] and get("Service", "SVC-VOICE")["status"] == "pipeline"
+    x["status"] = "draft"
+    defect("D51", "8.2.2", [("Document", x["id"])],
+           "The service requirements of the pipeline Hosted Voice service were reopened as a draft for rework and "
+           "never re-approved, although the service goes live in December 2026.",
+           [("service.no_service_requirements", "Service", "SVC-VOICE")], [("SVC-REQUIREMENTS-DOCUMENTED", "SVC-VOICE", "minor")])
+    x, cat = get("Service", "SVC-M365"), get("Document", "DOC-CATALOGUE")
+    assert x["in_catalogue"] and "SVC-M365" in cat["services"]
+    x["in_catalogue"] = False
+    cat["services"] = [sv for sv in cat["services"] if sv != "SVC-M365"]
+    defect("D52", "8.2.4", [("Service", x["id"]), ("Document", cat["id"])],
+           "The live Managed Microsoft 365 service is missing from the service catalogue v7.0 and flagged as not catalogued.",
+           [("service.not_catalogued", "Service", x["id"])], [("CAT-LIVE-SERVICES-LISTED", x["id"], "minor")])
+    x = get("ServiceTransition", "ST-M365-PORTSIDE")
+    assert x["outcome_reported_on"]
+    x["outcome_reported_on"] = None
+    defect("D53", "8.5.2.3", [("ServiceTransition", x["id"])],
+           "The outcome of the Portside tenant transfer (transitioned 2026-01-17) was never reported to the interested parties.",
+           [("transition.not_controlled", "ServiceTransition", x["id"])], [("DT-OUTCOME-REPORTED", x["id"], "minor")])
+    # the rule each of D01 to D22 is caught by
+    old_rules = {
+        "D01": ("CHG-APPROVED-BEFORE-IMPL", "minor"), "D02": ("CHG-EMERGENCY-BY-ECAB", "minor"),
+        "D03": ("INC-MAJOR-TOP-MGMT-INFORMED", "minor"), "D04": ("DOC-REVIEW-CURRENT", "minor"),
+        "D05": ("SUP-EXT-UNDER-CONTRACT", "minor"), "D06": ("CON-PLAN-TESTED", "minor"), "D07": ("AUD-IMPARTIAL", "minor"),
+        "D08": ("PRB-RECURRING-INCIDENTS", "minor"), "D09": ("NC-ACTIONS-ON-TIME", "minor"),
+        "D10": ("MR-AT-PLANNED-INTERVALS", "major"), "D11": ("COMP-ROLE-HOLDERS-TRAINED", "minor"),
+        "D12": ("INC-RESOLUTION-RECORDED", "minor"), "D13": ("SLM-SLA-NOT-LAPSED", "minor"),
+        "D14": ("CI-VERIFIED-AT-INTERVALS", "minor"), "D15": ("INC-MAJOR-REVIEWED", "minor"),
+        "D16": ("RISK-ACCEPTANCE-AUTHORISED", "minor"), "D17": ("CTX-ISSUES-REVIEWED", "minor"),
+        "D18": ("ISM-CONTROL-REVIEWED", "minor"), "D19": ("NC-EFFECTIVENESS-REVIEWED", "minor"),
+        "D20": ("RPT-ISSUED-ON-TIME", "minor"), "D21": ("AWR-POLICY-ACKNOWLEDGED", "minor"), "D22": ("BUD-APPROVED", "minor"),
+    }
+    for d in defects:
+        if d[5] is None:
+            rule, grade = old_rules[d[0]]
+            # the focus is the record of the first expected violation, except for the recurring incidents of D08
+            d[5] = [(rule, "CI-FW-CALDER-01" if d[0] == "D08" else d[4][0][2], grade)]
     # evidence-quality problems
     x = rec("E1")
     x["ci"] = "CI-FW-NWGROUP-02"
@@ -3001,7 +3242,7 @@ def counts_table(schema, data):
     return "\n".join(lines)
 
 
-def readme_ok(schema, data):
+def readme_ok(schema, data, defects):
     n = {t: len(v) for t, v in data.items()}
     return f"""# Northwind Managed Services Ltd — conforming example bundle
 
@@ -3049,7 +3290,9 @@ approved before implementation by the right authority, major incidents notified 
 reviewed, recurring incidents linked to problems, suppliers under contract, plans tested,
 audits independent, reviews at planned intervals, corrective actions on time ...) and
 refuses to write the bundle if any fails. `fixtures/northwind-nc/` is the same organisation
-with planted defects.
+with {len(defects)} planted defects spread over clauses 4 to 10 ({", ".join(f"{c}: {n}" for c, n in sorted(Counter(d[1].split(".")[0] for d in defects).items(), key=lambda x: int(x[0])))});
+its README lists each with the rule that must catch it, and
+`tests/fixtures/northwind-nc.expected` the findings a full ruleset run must raise there.
 
 Deliberate features that a correct rule must cope with:
 
@@ -3068,11 +3311,14 @@ Deliberate features that a correct rule must cope with:
 """
 
 
-def readme_nc(schema, data, defects, quality, prov, removed_note):
-    rows = ["| defect | clause | record (type id, file:line) | what is wrong |", "|---|---|---|---|"]
-    for did, clause, recs, text, _ in defects:
-        where = "<br>".join(f"{t} {i} ({prov[(t, i)]})" for t, i in recs)
-        rows.append(f"| {did} | {clause} | {where} | {text} |")
+def readme_nc(schema, data, defects, quality, prov, prov_ok, removed_note):
+    rows = ["| defect | clause | record (type id, file:line) | what is wrong | caught by (rule, focus, grade) |",
+            "|---|---|---|---|---|"]
+    for did, clause, recs, text, _, rules in defects:
+        where = "<br>".join(f"{t} {i} ({prov[(t, i)]})" if (t, i) in prov
+                            else f"{t} {i} (removed; {prov_ok[(t, i)]} in `fixtures/northwind/`)" for t, i in recs)
+        caught = "<br>".join(f"`{r}` {f} ({g})" for r, f, g in rules)
+        rows.append(f"| {did} | {clause} | {where} | {text} | {caught} |")
     qrows = ["| problem | kind | record (type id, file:line) | field | what is wrong |", "|---|---|---|---|---|"]
     for qid, code, (t, i), field, text in quality:
         qrows.append(f"| {qid} | `{code}` | {t} {i} ({prov[(t, i)]}) | `{field}` | {text} |")
@@ -3085,6 +3331,11 @@ exactly the expected finding and nothing else (the conformance checks that pass 
 `fixtures/northwind/` fail here only for the records listed below).
 
 Line numbers are physical lines (the CSV header is line 1; JSONL starts at line 1).
+
+The last column names the rule of `rulesets/iso20000-1/` that must report the defect, the
+record it reports (`-` for a finding about a whole population) and the grade it must give.
+`tests/fixtures/northwind-nc.expected`, written by the generator from the same table, lists
+exactly these findings; `shall audit` must raise no other major or minor finding on this bundle.
 
 ## Planted nonconformities
 
@@ -3192,6 +3443,9 @@ def main():
     want_q = sorted((code, prov_nc[rec], field) for _, code, rec, field, _ in eq)
     got_q = sorted((code, src, field) for code, src, field, _ in quality_nc)
     assert got_q == want_q, (got_q, want_q)
+    assert [d[0] for d in defects] == [f"D{n:02d}" for n in range(1, len(defects) + 1)]
+    findings = [(r, f, d[0]) for d in defects for r, f, _ in d[5]]
+    assert len({(r, f) for r, f, _ in findings}) == len(findings), "two defects expect the same finding"
     want = sorted({v for d in defects for v in d[4]})
     got = check_conformance(loaded_nc)
     if got != want:
@@ -3201,14 +3455,21 @@ def main():
     removed_note = (f"D08 removes the problem record {b.mark['D08'][1]} ({prov[b.mark['D08']]} in `fixtures/northwind/`) "
                     f"and the links of the three incidents to it. D11 removes a row of `TrainingRecord.csv` "
                     f"({b.mark['D11'][1]}, {prov[b.mark['D11']]} in `fixtures/northwind/`); the table points at the role "
-                    f"holder instead. Line numbers after a removed row are those of `fixtures/northwind-nc/`.")
+                    f"holder instead. D34 and D35 remove a row of `Document.csv` each; the table gives their place in "
+                    f"`fixtures/northwind/`. Line numbers after a removed row are those of `fixtures/northwind-nc/`.")
 
     manifest = {"organization": ORG, "as_of": AS_OF.isoformat(), "period_start": PERIOD_START.isoformat(),
                 "period_end": PERIOD_END.isoformat(), "timezone": TIMEZONE,
                 "source": f"Synthetic example generated by tools/gen_northwind.py (seed {SEED})"}
-    write_bundle(OUT_OK, files_ok, manifest, readme_ok(schema, data))
+    write_bundle(OUT_OK, files_ok, manifest, readme_ok(schema, data, defects))
     manifest_nc = dict(manifest, source=manifest["source"] + "; planted defects, see README.md")
-    write_bundle(OUT_NC, files_nc, manifest_nc, readme_nc(schema, nc, defects, eq, prov_nc, removed_note))
+    write_bundle(OUT_NC, files_nc, manifest_nc, readme_nc(schema, nc, defects, eq, prov_nc, prov, removed_note))
+    with open(EXPECTED_NC, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# fixtures/northwind-nc: every planted defect of its README and nothing else of grade major/minor.\n"
+                "# Written by tools/gen_northwind.py from the defect table; do not edit by hand.\n"
+                "# RULE-ID FOCUS-ID (\"-\" for a population-level finding)  # defect\n")
+        for r, foc, did in findings:
+            f.write(f"{r} {foc}  # {did}\n")
     total = sum(len(v) for v in data.values())
     print(f"wrote {os.path.relpath(OUT_OK, ROOT)} ({total} records, {len(files_ok)} files) and "
           f"{os.path.relpath(OUT_NC, ROOT)} ({len(defects)} defects, {len(eq)} evidence-quality problems)")
