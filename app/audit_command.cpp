@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "../report/report.hpp"
 #include "commands.hpp"
 #include "output_files.hpp"
+#include "limit_options.hpp"
 #include "param_option.hpp"
 
 namespace shall::cli {
@@ -21,6 +23,7 @@ Command add_audit(CLI::App& app) {
         std::vector<std::string> rules, params, include, formats;
         std::string evidence, as_of, out;
         unsigned threads = 0;
+        bool all = false;
     };
     auto o = std::make_shared<Options>();
     app.add_option("--rules", o->rules, "Ruleset directories or rule files")->required();
@@ -28,15 +31,26 @@ Command add_audit(CLI::App& app) {
     app.add_option("--as-of", o->as_of, "Audit date YYYY-MM-DD (overrides bundle.json's as_of)");
     app.add_option("--param", o->params, "Override a parameter: NAME=VALUE (e.g. review_interval=\"18 months\")");
     app.add_option("--threads", o->threads, "Worker threads (default: all cores); never changes the report");
-    app.add_option("--format", o->formats, "FORMAT[:FILE], repeatable; formats: text, json (default text to stdout)");
+    app.add_option("--format", o->formats,
+                   "FORMAT[:FILE], repeatable; formats: text, json, md, html, oscal, sarif, junit, csv, xlsx (default text to stdout)");
+    app.add_flag("--all", o->all, "Text report: list every record that falls short, not a population summary");
     app.add_option("--out", o->out, "Write the (single) report to FILE instead of stdout");
     app.add_option("--include", o->include, "Another directory where imported modules are looked for");
-    return [o]() -> int {
+    auto limits = std::make_shared<EvidenceLimits>();
+    add_limit_options(app, limits);
+    struct MappingOptions { std::string name, timezone; };   // shall audit --mapping: import raw exports first
+    auto mapping = std::make_shared<MappingOptions>();
+    app.add_option("--mapping", mapping->name, "Treat --evidence as raw exports (a file or a directory) and import them with this mapping");
+    app.add_option("--timezone", mapping->timezone, "With --mapping: IANA time zone of source times that carry no offset");
+    return [o, limits, mapping]() -> int {
         Diagnostics diags;
         ProgramOptions options;
         options.include_dirs = o->include;
         options.params = split_params(o->params, diags);
         std::vector<OutputRequest> outputs = parse_outputs(o->formats, o->out, diags);
+        for (const auto& req : outputs)
+            if (req.format == "xlsx" && req.file.empty() && isatty(STDOUT_FILENO))
+                diags.error({}, "--format xlsx: an xlsx report is binary; give it a file (xlsx:FILE) or redirect standard output");
         std::optional<Days> as_of;
         if (!o->as_of.empty()) {
             as_of = parse_date(o->as_of);
@@ -48,7 +62,16 @@ Command add_audit(CLI::App& app) {
 
         LoadOptions load;
         load.as_of = as_of;
-        EvidenceStore store = load_bundle(program->schema, o->evidence, load);
+        load.threads = o->threads;
+        load.limits = *limits;
+        std::string bundle_dir = o->evidence;   // the reports name what the user gave, never a temporary bundle
+        if (!mapping->name.empty()) {
+            Diagnostics import_diags;
+            auto bundle = import_for_audit(program->schema, mapping->name, o->evidence, mapping->timezone, import_diags);
+            if (report_diagnostics(import_diags) || !bundle) return 2;
+            bundle_dir = *bundle;
+        }
+        EvidenceStore store = load_bundle(program->schema, bundle_dir, load);
         if (!store.info.as_of) {
             std::cerr << fmt::format("shall: error: no audit date: give --as-of YYYY-MM-DD or set \"as_of\" in {}/bundle.json\n",
                                      o->evidence);
@@ -62,9 +85,10 @@ Command add_audit(CLI::App& app) {
         ReportInput in{*program, store, result, o->evidence};
         std::vector<RenderedOutput> rendered;
         for (const auto& req : outputs) {
-            bool tty = req.file.empty() && isatty(STDOUT_FILENO);
-            std::string text = req.format == "json" ? json_report(in) : text_report(in, tty && !std::getenv("NO_COLOR"));
-            rendered.push_back({req, std::move(text)});
+            ReportOptions options;
+            options.colour = req.file.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+            options.all = o->all;
+            rendered.push_back({req, render_report(req.format, in, options)});
         }
         if (!write_outputs(rendered)) return 2;
         return summarize(result).has_nonconformity() ? 1 : 0;

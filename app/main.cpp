@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
     add("check", "Parse and type-check rule files; with --explain, print each rule's evaluation plan", shall::cli::add_check);
     add("test", "Run rule tests (.shalltest files): expected findings per case", shall::cli::add_test);
     add("coverage", "Clause-by-clause coverage of a ruleset (text, json), or its reference document (md)", shall::cli::add_coverage);
+    add("import", "Turn raw tool exports (ServiceNow, Jira, spreadsheets, event logs) into an evidence bundle with a mapping", shall::cli::add_import);
+    add("generate", "Write a synthetic evidence bundle of N records with planted defects (deterministic for a seed)", shall::cli::add_generate);
+    add("batch", "Audit many bundles: one report each plus a portfolio summary; --shard I/N, --merge", shall::cli::add_batch);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

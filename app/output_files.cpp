@@ -7,17 +7,25 @@
 #include <fstream>
 #include <iostream>
 
+#include "../report/report.hpp"
+
 namespace shall::cli {
 
-const std::vector<std::string> known_formats = {"text", "json"};
+const std::vector<std::string> known_formats = report_formats();
 
-std::vector<OutputRequest> parse_outputs(const std::vector<std::string>& formats, const std::string& out, Diagnostics& diags) {
+std::vector<OutputRequest> parse_outputs(const std::vector<std::string>& formats, const std::string& out, Diagnostics& diags,
+                                         const std::vector<std::string>& allowed) {
     std::vector<OutputRequest> result;
     for (const auto& f : formats) {
         auto colon = f.find(':');
         OutputRequest r{f.substr(0, colon), colon == std::string::npos ? std::string() : f.substr(colon + 1)};
-        if (std::find(known_formats.begin(), known_formats.end(), r.format) == known_formats.end()) {
-            diags.error({}, fmt::format("--format {}: unknown format '{}'", f, r.format), did_you_mean(r.format, known_formats));
+        if (std::find(allowed.begin(), allowed.end(), r.format) == allowed.end()) {
+            diags.error({}, fmt::format("--format {}: unknown format '{}' (formats: {})", f, r.format, fmt::join(allowed, ", ")),
+                        did_you_mean(r.format, allowed));
+            continue;
+        }
+        if (colon != std::string::npos && r.file.empty()) {
+            diags.error({}, fmt::format("--format {}: no file name after ':'", f));
             continue;
         }
         result.push_back(r);
@@ -29,7 +37,12 @@ std::vector<OutputRequest> parse_outputs(const std::vector<std::string>& formats
         else result[0].file = out;
     }
     int to_stdout = 0;
-    for (const auto& r : result) to_stdout += r.file.empty();
+    for (std::size_t i = 0; i < result.size(); ++i) {
+        to_stdout += result[i].file.empty();
+        for (std::size_t j = 0; j < i; ++j)
+            if (!result[i].file.empty() && result[i].file == result[j].file)
+                diags.error({}, fmt::format("two reports would be written to {}", result[i].file));
+    }
     if (to_stdout > 1) diags.error({}, "only one report can go to standard output; give the others a file (FORMAT:FILE)");
     return result;
 }

@@ -19,9 +19,11 @@ struct RenderedOutput {
     std::string text;
 };
 
-extern const std::vector<std::string> known_formats;
+extern const std::vector<std::string> known_formats;   // shall audit's formats: text, json, md, html, oscal, sarif, junit, csv, xlsx
 
-std::vector<OutputRequest> parse_outputs(const std::vector<std::string>& formats, const std::string& out, Diagnostics& diags);
+// `allowed` defaults to known_formats; without any --format the result is text to stdout.
+std::vector<OutputRequest> parse_outputs(const std::vector<std::string>& formats, const std::string& out, Diagnostics& diags,
+                                         const std::vector<std::string>& allowed = known_formats);
 bool write_outputs(const std::vector<RenderedOutput>& outputs);   // false (with a message) when a file cannot be written
 
 }  // namespace shall::cli

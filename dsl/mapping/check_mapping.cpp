@@ -10,7 +10,7 @@ namespace shall::mapping {
 namespace {
 
 const std::vector<std::string> conversion_kinds = {"text", "int", "decimal", "bool", "date", "datetime"};
-const std::vector<std::string> formats = {"csv"};
+const std::vector<std::string> formats = {"csv", "xlsx", "json"};
 
 bool is_int(std::string_view s) {
     long long v;
@@ -150,6 +150,8 @@ public:
         out.mapping = &m;
         if (std::find(formats.begin(), formats.end(), m.format) == formats.end())
             diags_.error(m.format_where, fmt::format("unknown source format '{}'", m.format), did_you_mean(m.format, formats));
+        else if (!m.records_path.empty() && m.format != "json")
+            diags_.error(m.format_where, "a path to the records applies only to json sources");
         if (!m.timezone.empty()) {
             try {
                 if (m.timezone != "UTC") date::locate_zone(m.timezone);

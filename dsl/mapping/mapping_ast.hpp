@@ -58,6 +58,7 @@ struct RecordMap {
     std::string type;
     Location where;
     std::string from_glob;                     // "" = every raw file
+    std::optional<RowFilter> filter;           // `record T where "COL" in (…)`: only these rows
     std::string key_column;
     Location key_where;
     bool events = false;                       // an event log: many rows per record
@@ -72,7 +73,8 @@ struct Mapping {
     std::shared_ptr<SourceFile> source;
     std::string name, title;
     Location where;
-    std::string format = "csv";                // csv
+    std::string format = "csv";                // csv, xlsx, json
+    std::string records_path;                  // json: dotted path to the array of records ("" = the top level)
     Location format_where;
     std::vector<std::string> missing;          // cell texts that mean "no value", e.g. "?"
     std::string timezone;                      // IANA name of the source's local time; "" = not declared

@@ -38,7 +38,8 @@ struct literal : p::sor<str, number, word> {};
 struct mapping_name : p::seq<g::ident_first, p::star<p::sor<g::ident_other, p::one<'-'>>>> {};
 struct mapping_title : str {};
 struct source_format : word {};
-struct source_item : p::seq<kw_source, _, p::must<source_format>> {};
+struct records_path : str {};
+struct source_item : p::seq<kw_source, _, p::must<source_format>, p::opt<_, records_path>> {};
 struct missing_item : p::seq<kw_missing, _, p::must<str>, p::star<_, p::one<','>, _, p::must<str>>> {};
 struct timezone_item : p::seq<kw_timezone, _, p::must<str>> {};
 
@@ -79,7 +80,8 @@ struct history_item : p::seq<kw_history, _, p::must<kw_at>, _, p::must<at_column
                              p::opt<_, kw_by, _, p::must<by_column>>, _, p::must<history_body>> {};
 struct record_item : p::sor<key_item, events_item, history_item, field_assign> {};
 struct record_body : p::seq<p::one<'{'>, p::star<_, record_item>, _, p::must<p::one<'}'>>> {};
-struct record_decl : p::seq<kw_record, _, p::must<type_name>, p::opt<_, kw_from, _, p::must<from_glob>>, _, p::must<record_body>> {};
+struct record_decl : p::seq<kw_record, _, p::must<type_name>, p::opt<_, kw_from, _, p::must<from_glob>>, p::opt<_, where_clause>,
+                           _, p::must<record_body>> {};
 
 struct mapping_item : p::sor<source_item, missing_item, timezone_item, record_decl> {};
 struct mapping_body : p::seq<p::one<'{'>, p::star<_, mapping_item>, _, p::must<p::one<'}'>>> {};
@@ -89,7 +91,7 @@ struct file : p::seq<_, p::must<mapping_decl>, _, p::must<p::eof>> {};
 template <typename Rule>
 using selector = p::parse_tree::selector<
     Rule, p::parse_tree::store_content::on<
-              str, word, number, literal, mapping_name, mapping_title, source_item, source_format, missing_item,
+              str, word, number, literal, mapping_name, mapping_title, source_item, source_format, records_path, missing_item,
               timezone_item, conv_kind, conv_format, as_clause, filter_column, filter_op, where_clause, changes_from,
               split_clause, map_entry, map_clause, otherwise_clause, aggregate, column, assign_field, column_assign,
               constant_assign, field_assign, type_name, from_glob, key_item, order_column, events_item, at_column,

@@ -19,7 +19,7 @@ std::string expected_text(std::string_view rule) {
         {"mapping_decl", "'mapping NAME { … }'"},
         {"mapping_name", "a mapping name"},
         {"mapping_body", "'{' and the mapping's items (source, missing, timezone, record)"},
-        {"source_format", "a source format (csv)"},
+        {"source_format", "a source format (csv, xlsx or json)"},
         {"str", "a quoted string"},
         {"type_name", "a record type name"},
         {"from_glob", "a quoted file pattern such as \"incident*.csv\""},
@@ -118,6 +118,15 @@ public:
         return c;
     }
 
+    RowFilter filter(const Node& n) const {
+        RowFilter f;
+        f.column = str_of(*find<mg::filter_column>(n));
+        f.where = at(n);
+        for (const auto& v : n.children)
+            if (v->is_type<mg::str>()) f.values.push_back(str_of(*v));
+        return f;
+    }
+
     FieldAssign assign(const Node& n) const {
         FieldAssign a;
         a.field = find<mg::assign_field>(n)->string();
@@ -140,12 +149,7 @@ public:
             } else if (c->is_type<mg::changes_from>()) {
                 a.changes_from = str_of(*find<mg::str>(*c));
             } else if (c->is_type<mg::where_clause>()) {
-                RowFilter f;
-                f.column = str_of(*find<mg::filter_column>(*c));
-                f.where = at(*c);
-                for (const auto& v : c->children)
-                    if (v->is_type<mg::str>()) f.values.push_back(str_of(*v));
-                a.filter = f;
+                a.filter = filter(*c);
             } else if (c->is_type<mg::as_clause>()) {
                 a.conversion = conversion(*c);
             } else if (c->is_type<mg::split_clause>()) {
@@ -165,6 +169,7 @@ public:
         r.where = at(n);
         r.type = find<mg::type_name>(n)->string();
         if (auto f = find<mg::from_glob>(n)) r.from_glob = str_of(*f);
+        if (auto w = find<mg::where_clause>(n)) r.filter = filter(*w);
         for (const auto& c : n.children) {
             if (c->is_type<mg::key_item>()) {
                 r.key_column = str_of(*find<mg::str>(*c));
@@ -197,6 +202,7 @@ public:
         for (const auto& c : n.children) {
             if (c->is_type<mg::source_item>()) {
                 m.format = find<mg::source_format>(*c)->string();
+                if (auto path = find<mg::records_path>(*c)) m.records_path = str_of(*path);
                 m.format_where = at(*c);
             } else if (c->is_type<mg::missing_item>()) {
                 for (const auto& s : c->children) m.missing.push_back(str_of(*s));

@@ -38,7 +38,8 @@ using selector = p::parse_tree::selector<
 std::string expected_text(std::string_view demangled_rule_name);
 
 // Expression nesting (parentheses, `not`, `-`, quantifiers, aggregates, calls, sets: every
-// `primary`, `negation` and `not_apply` open at once) is limited, so that a hostile rule file
+// `postfix` — the only way to a `primary` —, `negation` and `not_apply` open at once) is limited
+// (they are selected nodes: the parse tree's control calls start/success/failure only for those), so that a hostile rule file
 // fails with a diagnostic and never by overflowing the stack of the recursive-descent parser,
 // the AST builder, the checker or the evaluator. The parse loop resets the count per declaration.
 inline constexpr std::size_t max_nesting = 64;
@@ -49,7 +50,7 @@ struct nesting_error : p::parse_error {
 };
 
 template <typename Rule>
-inline constexpr bool nests = std::is_same_v<Rule, primary> || std::is_same_v<Rule, negation> ||
+inline constexpr bool nests = std::is_same_v<Rule, postfix> || std::is_same_v<Rule, negation> ||
                               std::is_same_v<Rule, not_apply>;
 
 template <typename Rule>

@@ -104,7 +104,18 @@ RValue Evaluator::from_value(const FieldDecl& f, const Value& v) {
 
 RValue Evaluator::read_field(std::uint32_t record, const FieldDecl& f) {
     if (trace_) trace_->push_back({record, static_cast<int>(f.index)});
-    auto [type, row] = ctx_.store.locate(record);
+    std::uint32_t type, row;
+    if (record - loc_first_ < loc_rows_) {
+        type = loc_type_;
+        row = record - loc_first_;
+    } else {
+        auto ref = ctx_.store.locate(record);
+        type = ref.type;
+        row = ref.row;
+        loc_type_ = type;
+        loc_first_ = ctx_.store.tables[type].first;
+        loc_rows_ = static_cast<std::uint32_t>(ctx_.store.tables[type].rows());
+    }
     const TypeTable& table = ctx_.store.tables[type];
     if (f.index >= table.columns.size() || row >= table.columns[f.index].size()) {
         RValue empty;
@@ -134,12 +145,21 @@ RValue Evaluator::member(const Expr& e, const RValue& recv) {
 
 RValue Evaluator::closure(const Expr& e, const RValue& recv) {
     RValue out = RValue::set();
-    std::vector<std::uint32_t> frontier, next;
-    std::vector<char> seen(ctx_.store.record_count, 0);
+    std::vector<std::uint32_t> frontier, next, targets;
+    if (closure_seen_.size() != ctx_.store.record_count) {
+        closure_seen_.assign(ctx_.store.record_count, 0);
+        closure_epoch_ = 0;
+    }
+    if (++closure_epoch_ == 0) {   // wrapped: start again from a clean table
+        std::fill(closure_seen_.begin(), closure_seen_.end(), 0);
+        closure_epoch_ = 1;
+    }
+    const std::uint32_t epoch = closure_epoch_;
+    auto seen = [&](std::uint32_t id) { return closure_seen_[id] == epoch; };
     auto start = [&](const RValue& r) {
         if (r.k != RK::record) return;
         auto id = static_cast<std::uint32_t>(r.i);
-        if (e.reflexive && !seen[id]) { seen[id] = 1; out.items.push_back(r); }
+        if (e.reflexive && !seen(id)) { closure_seen_[id] = epoch; out.items.push_back(r); }
         frontier.push_back(id);
     };
     if (recv.k == RK::set) for (const auto& r : recv.items) start(r);
@@ -149,11 +169,10 @@ RValue Evaluator::closure(const Expr& e, const RValue& recv) {
         next.clear();
         for (auto id : frontier) {
             if (trace_) trace_->push_back({id, static_cast<int>(e.r.field->index)});
-            std::vector<std::uint32_t> targets;
             ctx_.graph.referenced(id, key, targets);
             for (auto t : targets)
-                if (!seen[t]) {
-                    seen[t] = 1;
+                if (!seen(t)) {
+                    closure_seen_[t] = epoch;
                     out.items.push_back(RValue::record(t));
                     next.push_back(t);
                 }
@@ -268,12 +287,16 @@ RValue Evaluator::arithmetic(ast::Op op, const RValue& a, const RValue& b) {
         return out;
     }
     if (a.k == RK::int_ && b.k == RK::int_ && op != Op::div) {
+        // whole numbers stay whole unless the result does not fit; then it is computed as a decimal
+        std::int64_t r = 0;
+        bool overflow = true;
         switch (op) {
-            case Op::add: return RValue::integer(a.i + b.i);
-            case Op::sub: return RValue::integer(a.i - b.i);
-            case Op::mul: return RValue::integer(a.i * b.i);
+            case Op::add: overflow = __builtin_add_overflow(a.i, b.i, &r); break;
+            case Op::sub: overflow = __builtin_sub_overflow(a.i, b.i, &r); break;
+            case Op::mul: overflow = __builtin_mul_overflow(a.i, b.i, &r); break;
             default: break;
         }
+        if (!overflow) return RValue::integer(r);
     }
     double x = a.number(), y = b.number();
     switch (op) {
@@ -324,8 +347,9 @@ RValue Evaluator::binary(const Expr& e, Frame& frame) {
         case Op::matches: {
             RValue t = eval(*e.kids[0], frame);
             if (t.k != RK::text) return RValue::boolean(false);
-            RE2 re(e.kids[1]->text, RE2::Quiet);
-            return RValue::boolean(RE2::PartialMatch(re2::StringPiece(t.s.data(), t.s.size()), re));
+            auto& re = regexes_[&e];
+            if (!re) re = std::make_shared<RE2>(e.kids[1]->text, RE2::Quiet);
+            return RValue::boolean(RE2::PartialMatch(re2::StringPiece(t.s.data(), t.s.size()), *re));
         }
         case Op::add: case Op::sub: case Op::mul: case Op::div:
             return arithmetic(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame));

@@ -3,6 +3,7 @@
 // records and fields the failing part read.
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "../graph/evidence_graph.hpp"
 #include "../plan/planner.hpp"
 #include "runtime_value.hpp"
+
+namespace re2 { class RE2; }
 
 namespace shall {
 using ast::Access;
@@ -62,6 +65,15 @@ private:
     std::deque<std::string> arena_;                   // computed texts
     std::vector<Read>* trace_ = nullptr;
     std::vector<std::string>* details_ = nullptr;
+    // `matches` patterns compiled once per evaluator, not once per record
+    std::unordered_map<const ast::Expr*, std::shared_ptr<re2::RE2>> regexes_;
+    // transitive closures: records reached, marked with the epoch of the closure that saw
+    // them, so that no closure clears (or allocates) a table the size of the bundle
+    std::vector<std::uint32_t> closure_seen_;
+    std::uint32_t closure_epoch_ = 0;
+    // the table of the last record read: most reads stay in one table, so the binary search
+    // of EvidenceStore::locate is skipped
+    std::uint32_t loc_type_ = 0, loc_first_ = 0, loc_rows_ = 0;
 
     RValue from_value(const FieldDecl& f, const Value& v);
     RValue read_field(std::uint32_t record, const FieldDecl& f);

@@ -32,9 +32,17 @@ struct InputFile {
     bool ok = false;
 };
 
-InputFile read_input(const std::string& dir, const std::string& name, std::vector<Issue>& issues, const std::string& consequence) {
+InputFile read_input(const std::string& dir, const std::string& name, std::vector<Issue>& issues, const std::string& consequence,
+                     const EvidenceLimits& limits) {
     InputFile in{name, {}, false};
     std::string path = (std::filesystem::path(dir) / name).string();
+    std::error_code too_large_error;
+    if (auto size = std::filesystem::file_size(path, too_large_error); !too_large_error && size > limits.max_file_size) {
+        issues.push_back(make_issue("error", name, 0, "file-too-large",
+                                    fmt::format("{} is {} bytes, more than {} (--max-file-size); {}", name, size,
+                                                limits.max_file_size, consequence)));
+        return in;
+    }
     std::unique_ptr<std::FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     int error = f ? 0 : errno;
     std::error_code size_error;
@@ -58,10 +66,10 @@ InputFile read_input(const std::string& dir, const std::string& name, std::vecto
     return in;
 }
 
-void parse_type_file(const InputFile& in, LoadedFile& out) {
+void parse_type_file(const InputFile& in, LoadedFile& out, const EvidenceLimits& limits) {
     try {
-        if (in.name.ends_with(".csv")) read_csv_table(in.bytes, out);
-        else read_jsonl_table(in.bytes, out);
+        if (in.name.ends_with(".csv")) read_csv_table(in.bytes, out, limits);
+        else read_jsonl_table(in.bytes, out, limits);
     } catch (const std::exception& e) {  // e.g. out of memory: the type counts as absent
         std::string name = out.log.file();
         auto issues = std::move(out.log.issues);
@@ -113,8 +121,8 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     std::vector<InputFile> inputs;  // bundle.json first (when present), then the type files
     IssueLog manifest_log("bundle.json");
     if (listing.has_manifest) {
-        inputs.push_back(read_input(dir, "bundle.json", issues, "its settings are ignored"));
-        if (inputs.back().ok) read_manifest(inputs.back().bytes, store.info, manifest_log);
+        inputs.push_back(read_input(dir, "bundle.json", issues, "its settings are ignored", options.limits));
+        if (inputs.back().ok) read_manifest(inputs.back().bytes, store.info, manifest_log, options.limits);
     }
     settle_dates(store.info, options, manifest_log);
     for (Issue& i : manifest_log.issues) issues.push_back(std::move(i));
@@ -125,14 +133,14 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         const std::string& name = listing.type_files[t];
         if (name.empty()) continue;
-        inputs.push_back(read_input(dir, name, issues, schema.types[t]->name + " counts as absent"));
+        inputs.push_back(read_input(dir, name, issues, schema.types[t]->name + " counts as absent", options.limits));
         if (inputs.back().ok) input_of_type[t] = inputs.size() - 1;
     }
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         if (input_of_type[t] == SIZE_MAX) continue;
         const InputFile& in = inputs[input_of_type[t]];
         loaded[t] = std::make_unique<LoadedFile>(*schema.types[t], in.name);
-        tasks.push_back([&in, file = loaded[t].get()] { parse_type_file(in, *file); });
+        tasks.push_back([&in, file = loaded[t].get(), &options] { parse_type_file(in, *file, options.limits); });
     }
     tasks.push_back([&store, &inputs] {
         std::vector<DigestInput> digest_inputs;

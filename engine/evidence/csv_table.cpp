@@ -97,7 +97,7 @@ void repair_cells(CsvRecord& r, std::vector<std::string>& storage) {
 
 }  // namespace
 
-void read_csv_table(std::string_view bytes, LoadedFile& out) {
+void read_csv_table(std::string_view bytes, LoadedFile& out, const EvidenceLimits& limits) {
     IssueLog& log = out.log;
     const RecordType& type = *out.table.type;
     if (utf16_bom(bytes)) {
@@ -121,6 +121,12 @@ void read_csv_table(std::string_view bytes, LoadedFile& out) {
         return;
     }
 
+    if (record.raw.size() > limits.max_line_length) {
+        log.error(record.line, "line-too-long",
+                  fmt::format("the header row is {} bytes long, more than {} (--max-line-length); {} counts as absent",
+                              record.raw.size(), limits.max_line_length, type.name));
+        return;
+    }
     if (!has_id_column(record)) {
         log.error(record.line, "malformed-file", fmt::format("the header has no 'id' column; the file is not read and {} counts as absent", type.name));
         return;
@@ -131,8 +137,21 @@ void read_csv_table(std::string_view bytes, LoadedFile& out) {
 
     std::size_t header_cells = record.cells.size();
     std::vector<std::string> repaired;
+    std::size_t records = 0;
     while ((status = reader.next(record)) == CsvReader::Status::record) {
         if (all_empty(record)) continue;  // blank spreadsheet rows (",,,") carry nothing to import
+        if (++records > limits.max_records) {
+            log.error(record.line, "too-many-records",
+                      fmt::format("the file has more than {} records (--max-records); lines {}-{} are not imported",
+                                  limits.max_records, record.line, reader.last_line()));
+            return;
+        }
+        if (record.raw.size() > limits.max_line_length) {
+            log.error(record.line, "line-too-long",
+                      fmt::format("the row is {} bytes long, more than {} (--max-line-length); it is not imported",
+                                  record.raw.size(), limits.max_line_length));
+            continue;
+        }
         ByteCheck check = check_bytes(record.raw);
         if (check.nul) {
             log.error(record.line, "nul-byte", "the row contains a NUL byte; it is not imported");

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -49,7 +50,7 @@ void put_field(TableBuilder& b, std::size_t field, bool takes_list, const json& 
 }
 
 // nlohmann's message without its "[json.exception...] " prefix; the line is ours to give.
-std::string parse_message(const json::parse_error& e) {
+std::string parse_message(const json::exception& e) {
     std::string m = e.what();
     if (auto p = m.find("] "); p != std::string::npos) m.erase(0, p + 2);
     if (auto p = m.find("at line 1, column "); p != std::string::npos) m.replace(p, 18, "at column ");
@@ -68,7 +69,7 @@ const char* json_kind(const json& v) {
 
 }  // namespace
 
-void read_jsonl_table(std::string_view bytes, LoadedFile& out) {
+void read_jsonl_table(std::string_view bytes, LoadedFile& out, const EvidenceLimits& limits) {
     IssueLog& log = out.log;
     TypeTable& table = out.table;
     const RecordType& type = *table.type;
@@ -87,12 +88,33 @@ void read_jsonl_table(std::string_view bytes, LoadedFile& out) {
     std::string repaired;
 
     std::uint32_t line = 0;
+    std::size_t records = 0;
     for (std::size_t pos = 0; pos < bytes.size();) {
         ++line;
         std::size_t nl = bytes.find('\n', pos);
         std::string_view text = bytes.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         pos = nl == std::string_view::npos ? bytes.size() : nl + 1;
         if (trim(text).empty()) continue;
+        if (++records > limits.max_records) {
+            std::size_t last = line + static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(pos), bytes.end(), '\n'));
+            if (pos < bytes.size() && bytes.back() != '\n') ++last;
+            log.error(line, "too-many-records",
+                      fmt::format("the file has more than {} records (--max-records); lines {}-{} are not imported",
+                                  limits.max_records, line, last));
+            break;
+        }
+        if (text.size() > limits.max_line_length) {
+            log.error(line, "line-too-long",
+                      fmt::format("the line is {} bytes long, more than {} (--max-line-length); it is not imported",
+                                  text.size(), limits.max_line_length));
+            continue;
+        }
+        if (json_depth(text, limits.max_json_depth) > limits.max_json_depth) {
+            log.error(line, "too-deep",
+                      fmt::format("the line nests arrays and objects more than {} levels deep; it is not imported",
+                                  limits.max_json_depth));
+            continue;
+        }
 
         ByteCheck check = check_bytes(text);
         if (check.nul) {
@@ -107,7 +129,7 @@ void read_jsonl_table(std::string_view bytes, LoadedFile& out) {
         json object;
         try {
             object = json::parse(text);
-        } catch (const json::parse_error& e) {
+        } catch (const json::exception& e) {   // parse_error, or out_of_range for a number such as 1e400
             log.error(line, "malformed-line", fmt::format("the line is not valid JSON ({}); it is not imported", parse_message(e)));
             continue;
         }

@@ -31,11 +31,16 @@ void read_date(const json& v, const std::string& key, std::optional<Days>& out, 
 
 }  // namespace
 
-void read_manifest(std::string_view bytes, BundleInfo& info, IssueLog& log) {
+void read_manifest(std::string_view bytes, BundleInfo& info, IssueLog& log, const EvidenceLimits& limits) {
     json doc;
+    if (json_depth(bytes, limits.max_json_depth) > limits.max_json_depth) {
+        log.error(0, "malformed-file", fmt::format("bundle.json nests arrays and objects more than {} levels deep; its settings are ignored",
+                                                   limits.max_json_depth));
+        return;
+    }
     try {
         doc = json::parse(bytes);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {   // parse_error, or out_of_range for a number such as 1e400
         std::string m = e.what();
         if (auto p = m.find("] "); p != std::string::npos) m.erase(0, p + 2);
         log.error(0, "malformed-file", fmt::format("bundle.json is not valid JSON ({}); its settings are ignored", m));

@@ -8,7 +8,7 @@
 
 namespace shall {
 
-void read_manifest(std::string_view bytes, BundleInfo& info, IssueLog& log);
+void read_manifest(std::string_view bytes, BundleInfo& info, IssueLog& log, const EvidenceLimits& limits = {});
 
 // --as-of over bundle.json's as_of; the audit period defaults to the 12 months ending on
 // period_end, which defaults to as_of. Without any as_of the period stays as written.

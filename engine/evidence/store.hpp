@@ -71,9 +71,19 @@ private:
     const Schema* schema_;
 };
 
+// What a bundle may hold before the reader refuses it, each with an evidence-quality entry
+// that names the limit and its option; the rest of the bundle is still read.
+struct EvidenceLimits {
+    std::uint64_t max_file_size = std::uint64_t{1} << 30;  // bytes per file (--max-file-size)
+    std::size_t max_records = 10'000'000;                   // records per type file (--max-records)
+    std::size_t max_line_length = std::size_t{1} << 20;     // bytes per CSV record / JSONL line (--max-line-length)
+    std::size_t max_json_depth = 64;                        // arrays and objects nested in one JSON value
+};
+
 struct LoadOptions {
     std::optional<Days> as_of;  // --as-of overrides bundle.json
     unsigned threads = 0;       // files read in parallel; 0 = all cores. Never changes the result.
+    EvidenceLimits limits;
 };
 
 // Reads a bundle directory. Throws std::runtime_error only when the run cannot be done at

@@ -1,4 +1,5 @@
 #include "text_util.hpp"
+#include <algorithm>
 
 namespace shall {
 
@@ -99,6 +100,26 @@ std::string quote_value(std::string_view s) {
     }
     out += "'";
     return out;
+}
+
+std::size_t json_depth(std::string_view text, std::size_t stop) {
+    std::size_t depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > stop) return deepest;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
 }
 
 }  // namespace shall

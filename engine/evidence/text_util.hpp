@@ -21,6 +21,9 @@ std::string repair_utf8(std::string_view s);
 // True when the bytes start with a UTF-16 byte order mark (a spreadsheet "Unicode text" export).
 bool utf16_bom(std::string_view bytes);
 
+// How deeply arrays and objects nest in a JSON text (strings skipped); stops counting at `stop`.
+std::size_t json_depth(std::string_view text, std::size_t stop);
+
 // A value as shown in a message: quoted, cut after 60 characters, line breaks escaped.
 std::string quote_value(std::string_view s);
 
