@@ -11,6 +11,7 @@
 #include "../engine/graph/evidence_graph.hpp"
 #include "../engine/plan/planner.hpp"
 #include "../report/report.hpp"
+#include "../engine/importer/progress.hpp"
 #include "commands.hpp"
 #include "output_files.hpp"
 #include "limit_options.hpp"
@@ -80,6 +81,8 @@ Command add_audit(CLI::App& app) {
         EvidenceGraph graph(store);
         AuditOptions audit_options;
         audit_options.threads = o->threads;
+        importer::Progress progress("audit", program->rules.size());   // on a terminal, after ~1 s
+        audit_options.on_rule_done = [&progress](std::size_t done, std::size_t) { progress.step(done); };
         AuditResult result = run_audit(*program, plan, store, graph, audit_options);
 
         ReportInput in{*program, store, result, o->evidence};

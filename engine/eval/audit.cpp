@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <fmt/format.h>
 #include <set>
 #include <stdexcept>
@@ -210,6 +211,8 @@ AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceSt
     threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, enabled.size())));
     std::atomic<std::size_t> next{0};
     std::vector<std::string> errors(enabled.size());
+    std::mutex progress_mutex;
+    std::size_t rules_done = 0;
     auto worker = [&] {
         RuleRunner runner(program, store, graph, indexes, params);
         for (std::size_t i = next++; i < enabled.size(); i = next++) {
@@ -218,6 +221,10 @@ AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceSt
             } catch (const std::exception& e) {
                 errors[i] = fmt::format("rule {} ({}:{}) could not be evaluated: {}", enabled[i]->id(),
                                         enabled[i]->decl->where.file->path, enabled[i]->decl->where.line, e.what());
+            }
+            if (options.on_rule_done) {
+                std::lock_guard<std::mutex> lock(progress_mutex);
+                options.on_rule_done(++rules_done, enabled.size());
             }
         }
     };

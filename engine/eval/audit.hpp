@@ -2,6 +2,8 @@
 // Runs every enabled rule of a checked, planned program over the evidence and collects
 // results: status (pass / fail / not_evaluated), population counts, graded findings with
 // their explanations. Rules run in parallel; the result does not depend on the thread count.
+#include <functional>
+
 #include "../findings/findings.hpp"
 #include "evaluator.hpp"
 
@@ -10,6 +12,8 @@ namespace shall {
 struct AuditOptions {
     unsigned threads = 0;   // 0: all cores
     std::vector<std::string> only_rules;   // empty: every enabled rule
+    // called after each rule with (rules done, rules in all), from one thread at a time
+    std::function<void(std::size_t, std::size_t)> on_rule_done;
 };
 
 AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceStore& store,

@@ -16,6 +16,10 @@ public:
     void update(std::size_t done) {
         if (enabled_ && (done & 1023) == 0) draw(done);
     }
+    // for coarse steps (e.g. one rule of an audit): every call may draw, drawing is throttled
+    void step(std::size_t done) {
+        if (enabled_) draw(done);
+    }
 
 private:
     void draw(std::size_t done);
