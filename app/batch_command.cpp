@@ -262,7 +262,7 @@ void write_file(const fs::path& p, const std::string& text) {
 void write_summaries(const json& p, const std::string& out_dir, const std::vector<std::string>& formats, bool quiet) {
     fs::create_directories(out_dir);
     for (const auto& f : formats) {
-        if (f == "json") write_file(fs::path(out_dir) / "summary.json", p.dump(2) + "\n");
+        if (f == "json") write_file(fs::path(out_dir) / "summary.json", p.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
         else if (f == "text") write_file(fs::path(out_dir) / "summary.txt", text_summary(p));
         else if (f == "html") write_file(fs::path(out_dir) / "summary.html", html_summary(p));
     }

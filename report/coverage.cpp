@@ -45,7 +45,7 @@ std::string coverage_json(const std::vector<ClauseCoverage>& rows) {
         for (auto* rule : r.rules) ids.push_back(rule->id());
         doc.push_back({{"standard", r.standard}, {"clause", r.number}, {"title", r.title}, {"status", r.status}, {"rules", ids}});
     }
-    return nlohmann::ordered_json{{"clauses", doc}}.dump(2) + "\n";
+    return nlohmann::ordered_json{{"clauses", doc}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 static std::string source_line(const Location& where) {

@@ -64,7 +64,7 @@ std::string json_report(const ReportInput& in) {
         findings.push_back(std::move(j));
     }
     doc["findings"] = findings;
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";   // never throw on bad UTF-8
 }
 
 }  // namespace shall

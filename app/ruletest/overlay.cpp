@@ -155,7 +155,7 @@ void write_case_bundle(const Case& c, const std::string& base_dir, const std::st
             }
         }
         if (!c.settings.as_of.empty()) j["as_of"] = c.settings.as_of;
-        write_all(manifest, j.dump(2) + "\n");
+        write_all(manifest, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     }
 }
 

@@ -65,7 +65,7 @@ void write_bundle(const ImportResult& r, const std::string& dir, const BundleMet
     for (const auto& i : r.inputs) inputs += (inputs.empty() ? "" : ", ") + fs::path(i).filename().string();
     manifest["source"] = fmt::format("shall import --mapping {}: {}", r.mapping, inputs);
     manifest["timezone"] = r.timezone;
-    write_file(fs::path(dir) / "bundle.json", manifest.dump(2) + "\n");
+    write_file(fs::path(dir) / "bundle.json", manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     write_file(fs::path(dir) / "import-report.json", report_json(r));
 }
 

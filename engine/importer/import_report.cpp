@@ -30,7 +30,7 @@ std::string report_json(const ImportResult& r) {
             warn.push_back({{"source", fmt::format("{}:{}", f.file, w.line)}, {"field", w.field}, {"message", w.message}});
         files.push_back(std::move(e));
     }
-    return j.dump(2) + "\n";
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string report_text(const ImportResult& r, std::size_t max_listed) {
