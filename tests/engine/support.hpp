@@ -3,6 +3,8 @@
 // (load_program -> plan_program -> load_bundle -> EvidenceGraph -> run_audit) over rules and a
 // bundle written to disk, and lookups into the result.
 #include <filesystem>
+
+#include "temp_dir.hpp"
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,21 +20,8 @@
 
 namespace shall::etest {
 
-// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    // writes `bytes` to `name` (relative; parent directories are created); returns the full path
-    std::string write(const std::string& name, const std::string& bytes) const;
-    std::string path() const { return dir_.string(); }
-    std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
-private:
-    std::filesystem::path dir_;
-};
+using testing::TempDir;
 
 std::string source_dir();                          // SHALL_SOURCE_DIR
 std::string rules_data(const std::string& name);   // tests/data/rules/<name>

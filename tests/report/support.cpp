@@ -26,18 +26,6 @@ std::string sh_quote(const std::string& s) {
     return out + "'";
 }
 
-TempDir::TempDir() {
-    static std::atomic<int> counter{0};
-    dir_ = fs::temp_directory_path() / ("shall-report-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-}
-
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);

@@ -3,6 +3,8 @@
 // paths in reports are the relative ones the golden files hold), temporary directories,
 // files, and JSON Schema validation with valijson.
 #include <filesystem>
+
+#include "temp_dir.hpp"
 #include <string>
 #include <vector>
 
@@ -19,16 +21,7 @@ Run sh(const std::string& command);
 Run run_shall(const std::string& args, const std::string& env = "");
 std::string shall_binary();
 
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string path(const std::string& name = "") const { return (dir_ / name).string(); }
-private:
-    std::filesystem::path dir_;
-};
+using testing::TempDir;
 
 std::string source_dir();
 std::string read_file(const std::string& path);     // throws when missing
