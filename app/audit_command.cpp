@@ -16,6 +16,7 @@
 #include "output_files.hpp"
 #include "limit_options.hpp"
 #include "param_option.hpp"
+#include "stage_timer.hpp"
 
 namespace shall::cli {
 
@@ -24,7 +25,7 @@ Command add_audit(CLI::App& app) {
         std::vector<std::string> rules, params, include, formats;
         std::string evidence, as_of, out;
         unsigned threads = 0;
-        bool all = false;
+        bool all = false, timings = false;
     };
     auto o = std::make_shared<Options>();
     app.add_option("--rules", o->rules, "Ruleset directories or rule files")->required();
@@ -36,6 +37,7 @@ Command add_audit(CLI::App& app) {
                    "FORMAT[:FILE], repeatable; formats: text, json, md, html, oscal, sarif, junit, csv, xlsx (default text to stdout)");
     app.add_flag("--all", o->all, "Text report: list every record that falls short, not a population summary");
     app.add_option("--out", o->out, "Write the (single) report to FILE instead of stdout");
+    app.add_flag("--timings", o->timings, "Print how long each stage took (load, graph, rules, reports) to standard error");
     app.add_option("--include", o->include, "Another directory where imported modules are looked for");
     auto limits = std::make_shared<EvidenceLimits>();
     add_limit_options(app, limits);
@@ -72,18 +74,22 @@ Command add_audit(CLI::App& app) {
             if (report_diagnostics(import_diags) || !bundle) return 2;
             bundle_dir = *bundle;
         }
+        StageTimer timer(o->timings);
         EvidenceStore store = load_bundle(program->schema, bundle_dir, load);
+        timer.stage("load evidence");
         if (!store.info.as_of) {
             std::cerr << fmt::format("shall: error: no audit date: give --as-of YYYY-MM-DD or set \"as_of\" in {}/bundle.json\n",
                                      o->evidence);
             return 2;
         }
         EvidenceGraph graph(store);
+        timer.stage("build graph");
         AuditOptions audit_options;
         audit_options.threads = o->threads;
         importer::Progress progress("audit", program->rules.size());   // on a terminal, after ~1 s
         audit_options.on_rule_done = [&progress](std::size_t done, std::size_t) { progress.step(done); };
         AuditResult result = run_audit(*program, plan, store, graph, audit_options);
+        timer.stage("evaluate rules");
 
         ReportInput in{*program, store, result, o->evidence};
         std::vector<RenderedOutput> rendered;
@@ -94,6 +100,7 @@ Command add_audit(CLI::App& app) {
             rendered.push_back({req, render_report(req.format, in, options)});
         }
         if (!write_outputs(rendered)) return 2;
+        timer.stage("reports");
         return summarize(result).has_nonconformity() ? 1 : 0;
     };
 }
