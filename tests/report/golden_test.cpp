@@ -1,5 +1,5 @@
-// Small golden reports: the tiny bundle and ruleset of tests/report/data rendered as md,
-// csv, sarif and junit must match tests/report/data/golden byte for byte.
+// Small golden reports: the tiny bundle and ruleset of tests/report/data rendered as json,
+// md, csv, sarif and junit must match tests/report/data/golden byte for byte.
 // SHALL_UPDATE_GOLDEN=1 rewrites the golden files instead (then review the diff).
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -30,7 +30,7 @@ TEST_CASE("tiny audit reports match the golden files", "[report][golden]") {
     INFO(run.err);
     REQUIRE(run.status == 1);
     bool update = std::getenv("SHALL_UPDATE_GOLDEN") != nullptr;
-    for (const std::string f : {"md", "csv", "sarif", "junit"}) {
+    for (const std::string f : {"json", "md", "csv", "sarif", "junit"}) {
         std::string golden = source_dir() + "/tests/report/data/golden/tiny." + f;
         std::string got = read_file(dir.path("report." + f));
         if (update) write_file(golden, got);
