@@ -1,19 +1,25 @@
-// load_bundle: list the directory, read bundle.json and the type files, parse the type files
-// in parallel (each into its own LoadedFile), then merge them in schema order, resolve
-// references and order the evidence-quality log. Nothing shared is written by the workers, so
-// the store is the same byte for byte whatever the number of threads.
+// load_bundle: list the directory, read bundle.json and the type files, cut CSV files into
+// pieces, parse the pieces in parallel (each into its own LoadedFile) and merge them into the
+// store in a fixed order as they complete, then resolve references and order the
+// evidence-quality log. Workers write nothing shared but their own piece, and merging follows
+// one order, so the store is the same byte for byte whatever the number of threads.
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <stdexcept>
 
 #include "bundle_listing.hpp"
+#include "csv_table.hpp"
+#include "piece_merge.hpp"
 #include "../../dsl/digest.hpp"
 #include "loaded_file.hpp"
 #include "manifest.hpp"
@@ -66,45 +72,72 @@ InputFile read_input(const std::string& dir, const std::string& name, std::vecto
     return in;
 }
 
-void parse_type_file(const InputFile& in, LoadedFile& out, const EvidenceLimits& limits) {
+// One type file being read: its first piece (the whole file, unless it is a CSV file cut into
+// pieces that workers read at the same time) and the pieces after it.
+struct TypeFileRead {
+    std::size_t type = 0;
+    const InputFile* input = nullptr;
+    CsvLayout layout;                                   // CSV only
+    std::vector<std::unique_ptr<LoadedFile>> pieces;    // [0] holds the header's problems
+    std::string failure;                                // what a worker threw, if anything
+    std::mutex failure_mutex;
+    bool csv() const { return input->name.ends_with(".csv"); }
+    void fail(const char* what) {
+        std::lock_guard lock(failure_mutex);
+        if (failure.empty()) failure = what;
+    }
+};
+
+// Merges pieces into the store in a fixed order as soon as they are read, on whichever worker
+// read the piece that completes a run, so that merging overlaps reading instead of following it.
+class OrderedMerge {
+public:
+    explicit OrderedMerge(std::vector<std::function<void()>> steps) : steps_(std::move(steps)), ready_(steps_.size(), false) {}
+    void ready(std::size_t i) {
+        std::unique_lock lock(mutex_);
+        ready_[i] = true;
+        if (merging_) return;   // the worker merging now will see it
+        merging_ = true;
+        while (next_ < ready_.size() && ready_[next_]) {
+            std::size_t k = next_;
+            lock.unlock();
+            steps_[k]();
+            lock.lock();
+            ++next_;
+        }
+        merging_ = false;
+    }
+
+private:
+    std::vector<std::function<void()>> steps_;
+    std::mutex mutex_;
+    std::vector<bool> ready_;
+    std::size_t next_ = 0;
+    bool merging_ = false;
+};
+
+// Runs `work`, turning an exception into the file's failure.
+template <class Work>
+void guarded(TypeFileRead& read, Work work) {
     try {
-        if (in.name.ends_with(".csv")) read_csv_table(in.bytes, out, limits);
-        else read_jsonl_table(in.bytes, out, limits);
-    } catch (const std::exception& e) {  // e.g. out of memory: the type counts as absent
-        std::string name = out.log.file();
-        auto issues = std::move(out.log.issues);
-        out = LoadedFile(*out.table.type, name);
-        out.log.issues = std::move(issues);
-        out.log.error(0, "malformed-file", fmt::format("{} could not be read ({}); {} counts as absent", name, e.what(), out.table.type->name));
+        work();
+    } catch (const std::exception& e) {
+        read.fail(e.what());
     }
 }
 
-bool holds_string(Tag t) { return t == Tag::text || t == Tag::dangling_ref; }
+// A unit of work for the pool; the biggest go first so that no worker is left with a long
+// task at the end.
+struct Task {
+    std::size_t bytes;
+    std::function<void()> run;
+};
 
-// Moves one file's table into the store: string ids re-interned in the store's pool, list
-// offsets shifted, global record indexes assigned after the tables already merged.
-void merge(EvidenceStore& store, std::size_t type_index, LoadedFile& file) {
-    std::vector<std::uint32_t> remap(file.strings.size());
-    for (std::uint32_t i = 0; i < remap.size(); ++i) remap[i] = store.strings.intern(file.strings.view(i));
-    auto list_base = static_cast<std::int64_t>(store.list_items.size());
-    auto fix = [&](Value& v) {
-        if (holds_string(v.tag)) v.i = remap[static_cast<std::size_t>(v.i)];
-        else if (v.tag == Tag::list) v.i += list_base;
-    };
-    for (Value v : file.list_items) {
-        fix(v);
-        store.list_items.push_back(v);
-    }
-    TypeTable& table = store.tables[type_index];
-    table = std::move(file.table);
-    for (auto& column : table.columns)
-        for (Value& v : column) fix(v);
-    for (auto& column : table.extra_columns)
-        for (Value& v : column) fix(v);
-    std::unordered_map<std::uint32_t, std::uint32_t> rows;
-    rows.reserve(table.row_of_id.size());
-    for (auto [id, row] : table.row_of_id) rows.emplace(remap[id], row);
-    table.row_of_id = std::move(rows);
+void run_largest_first(std::vector<Task>& tasks, unsigned threads) {
+    std::stable_sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.bytes > b.bytes; });
+    std::vector<std::function<void()>> runs;
+    for (Task& task : tasks) runs.push_back(std::move(task.run));
+    run_tasks(runs, threads);
 }
 
 }  // namespace
@@ -127,41 +160,96 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     settle_dates(store.info, options, manifest_log);
     for (Issue& i : manifest_log.issues) issues.push_back(std::move(i));
 
-    std::vector<std::unique_ptr<LoadedFile>> loaded(schema.types.size());
-    std::vector<std::function<void()>> tasks;
     std::vector<std::size_t> input_of_type(schema.types.size(), SIZE_MAX);
+    std::size_t type_bytes = 0;
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         const std::string& name = listing.type_files[t];
         if (name.empty()) continue;
         inputs.push_back(read_input(dir, name, issues, schema.types[t]->name + " counts as absent", options.limits));
         if (inputs.back().ok) input_of_type[t] = inputs.size() - 1;
+        type_bytes += inputs.back().bytes.size();
     }
-    for (std::size_t t = 0; t < schema.types.size(); ++t) {
-        if (input_of_type[t] == SIZE_MAX) continue;
-        const InputFile& in = inputs[input_of_type[t]];
-        loaded[t] = std::make_unique<LoadedFile>(*schema.types[t], in.name);
-        tasks.push_back([&in, file = loaded[t].get(), &options] { parse_type_file(in, *file, options.limits); });
-    }
-    tasks.push_back([&store, &inputs] {
+
+    // Every CSV file is cut into pieces so that all workers stay busy even when one file holds
+    // most of the bundle. First the pieces' line breaks are counted, with the digest (one long
+    // sequential hash) alongside; then the pieces are read.
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t piece_bytes =
+        options.piece_bytes ? options.piece_bytes : std::max<std::size_t>(std::size_t{1} << 20, type_bytes / (4 * threads));
+    std::vector<std::unique_ptr<TypeFileRead>> reads;
+    std::vector<Task> counting;
+    counting.push_back({type_bytes, [&store, &inputs] {
         std::vector<DigestInput> digest_inputs;
         for (const InputFile& in : inputs)
             if (in.ok) digest_inputs.push_back({in.name, in.bytes});
         store.digest = files_digest(std::move(digest_inputs));
-    });
-    run_tasks(tasks, options.threads);
-
-    std::size_t texts = 0;
-    for (const auto& f : loaded) texts += f ? f->strings.size() : 0;
-    store.strings.reserve(texts);
-    std::uint32_t next_record = 0;
+    }});
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
-        if (loaded[t]) {
-            merge(store, t, *loaded[t]);
-            for (Issue& i : loaded[t]->log.issues) issues.push_back(std::move(i));
-            loaded[t].reset();
+        if (input_of_type[t] == SIZE_MAX) continue;
+        auto& read = *reads.emplace_back(std::make_unique<TypeFileRead>());
+        read.type = t;
+        read.input = &inputs[input_of_type[t]];
+        read.pieces.push_back(std::make_unique<LoadedFile>(*schema.types[t], read.input->name));
+        const std::string_view bytes = read.input->bytes;
+        if (!read.csv()) continue;
+        guarded(read, [&] { read.layout = plan_csv_table(bytes, *read.pieces[0], options.limits, piece_bytes); });
+        if (!read.layout.readable) continue;
+        for (std::size_t k = 0; k < read.layout.pieces.size(); ++k) {
+            const CsvPiece& piece = read.layout.pieces[k];
+            counting.push_back({piece.end - piece.begin, [&read, bytes, k] { count_csv_lines(bytes, read.layout, k); }});
         }
-        store.tables[t].first = next_record;
-        next_record += static_cast<std::uint32_t>(store.tables[t].rows());
+    }
+    run_largest_first(counting, options.threads);
+    // pieces are read and merged biggest file first, each file's pieces in order
+    std::stable_sort(reads.begin(), reads.end(), [](const auto& a, const auto& b) { return a->input->bytes.size() > b->input->bytes.size(); });
+    std::vector<std::function<void()>> reading, merging;
+    for (auto& r : reads) {
+        TypeFileRead& read = *r;
+        const std::string_view bytes = read.input->bytes;
+        if (read.csv() && read.layout.readable) number_csv_pieces(bytes, read.layout);
+        std::size_t pieces = read.csv() && read.layout.readable ? read.layout.pieces.size() : 1;
+        for (std::size_t k = 0; k < pieces; ++k) {
+            if (k > 0) read.pieces.push_back(std::make_unique<LoadedFile>(*schema.types[read.type], read.input->name));
+            LoadedFile* file = read.pieces[k].get();
+            if (!read.csv()) reading.push_back([&read, bytes, &options, file] { guarded(read, [&] { read_jsonl_table(bytes, *file, options.limits); }); });
+            else if (read.layout.readable) reading.push_back([&read, bytes, k, file] { guarded(read, [&] { read_csv_piece(bytes, read.layout, k, *file); }); });
+            else reading.push_back([] {});
+            merging.push_back([&read, &store, &issues, bytes, k, file] {
+                guarded(read, [&] {
+                    if (!read.failure.empty()) return;
+                    if (k > 0) settle_csv_piece(bytes, read.layout, k, *file);
+                    // the piece's own problems come before the duplicates found on merging, as
+                    // when the file is read in one go
+                    for (Issue& i : file->log.issues) issues.push_back(std::move(i));
+                    file->log.issues.clear();
+                    merge_piece(store, read.type, *file, issues);
+                    if (k == 0 && read.pieces.size() > 1)   // room for the rows of all pieces, judged from the first
+                        store.tables[read.type].reserve(file->table.rows() * bytes.size() / std::max<std::size_t>(1, read.layout.pieces[0].end - read.layout.pieces[0].begin) * 21 / 20);
+                });
+                for (Issue& i : file->log.issues) issues.push_back(std::move(i));
+                *file = LoadedFile(*file->table.type, file->log.file());   // free the piece's memory now
+            });
+        }
+    }
+    OrderedMerge merge_in_order(std::move(merging));
+    std::vector<std::function<void()>> tasks;
+    for (std::size_t i = 0; i < reading.size(); ++i)
+        tasks.push_back([&reading, &merge_in_order, i] {
+            reading[i]();
+            merge_in_order.ready(i);
+        });
+    run_tasks(tasks, options.threads);
+    for (auto& r : reads) {
+        if (r->failure.empty()) continue;   // a worker could not finish (e.g. out of memory): the type counts as absent
+        const RecordType& type = *schema.types[r->type];
+        store.tables[r->type] = absent_table(type);
+        issues.push_back(make_issue("error", r->input->name, 0, "malformed-file",
+                                    fmt::format("{} could not be read ({}); {} counts as absent", r->input->name, r->failure, type.name)));
+    }
+    std::uint32_t next_record = 0;
+    for (TypeTable& table : store.tables) {
+        table.first = next_record;
+        next_record += static_cast<std::uint32_t>(table.rows());
     }
     store.record_count = next_record;
     resolve_references(store, issues);

@@ -9,6 +9,14 @@ CsvReader::CsvReader(std::string_view text) : text_(text) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }
 
+CsvReader::CsvReader(std::string_view text, std::size_t begin, std::uint32_t line) : text_(text), pos_(begin), line_(line) {}
+
+std::size_t CsvReader::next_record_start() {
+    while (skip_blank_line()) {
+    }
+    return pos_;
+}
+
 std::uint32_t CsvReader::last_line() const {
     auto newlines = static_cast<std::uint32_t>(std::count(text_.begin(), text_.end(), '\n'));
     bool ends_with_break = !text_.empty() && text_.back() == '\n';
@@ -97,9 +105,7 @@ void CsvReader::take_text_after_quote(Span& span, CsvRecord& record) {
 }
 
 CsvReader::Status CsvReader::next(CsvRecord& record) {
-    while (skip_blank_line()) {
-    }
-    if (pos_ >= text_.size()) return Status::end;
+    if (next_record_start() >= text_.size()) return Status::end;
 
     record.line = line_;
     record.text_after_quote = false;

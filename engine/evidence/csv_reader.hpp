@@ -21,12 +21,18 @@ public:
     enum class Status { record, end, unterminated_quote };
 
     explicit CsvReader(std::string_view text);  // text must outlive the reader
+    // Reads `text` from byte `begin`, which starts physical line `line` (a piece of a file).
+    CsvReader(std::string_view text, std::size_t begin, std::uint32_t line);
 
     // The next record. Blank lines (empty or only spaces and tabs) are skipped. After
     // unterminated_quote, `record.line` is where the record starts and quote_line() where the
     // quote that never closes was opened; the rest of the file has been consumed.
     Status next(CsvRecord& record);
     std::uint32_t quote_line() const { return quote_line_; }
+    // Skips blank lines; then the byte where the next record starts and its line.
+    std::size_t next_record_start();
+    std::uint32_t line() const { return line_; }
+    std::size_t size() const { return text_.size(); }
     // Last physical line of the input (a final line break does not start a new line).
     std::uint32_t last_line() const;
 

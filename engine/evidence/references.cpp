@@ -34,9 +34,8 @@ void resolve_references(EvidenceStore& store, std::vector<Issue>& issues) {
                     ++unresolved;
                     return;
                 }
-                auto it = target.row_of_id.find(static_cast<std::uint32_t>(v.i));
-                if (it != target.row_of_id.end()) {
-                    v = Value::make_int(Tag::ref, target.first + it->second);
+                if (std::uint32_t target_row = target.row_of_id.find(static_cast<std::uint32_t>(v.i)); target_row != IdIndex::npos) {
+                    v = Value::make_int(Tag::ref, target.first + target_row);
                 } else {
                     log.error(table.line[row], "dangling-reference",
                               fmt::format("{} {} does not exist", f.name, store.strings.view(static_cast<std::uint32_t>(v.i))));

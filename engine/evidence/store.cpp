@@ -13,6 +13,13 @@ EvidenceStore::EvidenceStore(const Schema& schema) : schema_(&schema) {
     for (const auto& t : schema.types) tables.push_back(absent_table(*t));
 }
 
+void TypeTable::reserve(std::size_t rows) {
+    line.reserve(rows);
+    for (auto& column : columns) column.reserve(rows);
+    for (auto& column : extra_columns) column.reserve(rows);
+    row_of_id.reserve(rows);
+}
+
 EvidenceStore::RecordRef EvidenceStore::locate(std::uint32_t global) const {
     // the last table whose first row is at or before `global`, skipping empty tables
     auto it = std::upper_bound(tables.begin(), tables.end(), global, [](std::uint32_t g, const TypeTable& t) { return g < t.first; });

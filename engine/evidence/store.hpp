@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../../dsl/check/schema.hpp"
+#include "id_index.hpp"
 #include "strings.hpp"
 #include "time.hpp"
 #include "value.hpp"
@@ -34,8 +35,9 @@ struct TypeTable {
     std::vector<bool> column_present;       // [field index]: the header (CSV) / some object (JSONL) has it
     std::vector<std::string> extra_names;   // unknown columns, kept as text attributes
     std::vector<std::vector<Value>> extra_columns;  // [extra index][row]
-    std::unordered_map<std::uint32_t, std::uint32_t> row_of_id;  // string id of `id` -> row
+    IdIndex row_of_id;                      // string id of `id` -> row
     std::size_t rows() const { return line.size(); }
+    void reserve(std::size_t rows);   // room for this many rows in all
 };
 
 struct BundleInfo {
@@ -83,6 +85,7 @@ struct EvidenceLimits {
 struct LoadOptions {
     std::optional<Days> as_of;  // --as-of overrides bundle.json
     unsigned threads = 0;       // files read in parallel; 0 = all cores. Never changes the result.
+    std::size_t piece_bytes = 0;   // CSV files are read in pieces of about this size; 0 = chosen from the bundle and cores. Never changes the result.
     EvidenceLimits limits;
 };
 

@@ -1,22 +1,35 @@
 #include "strings.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <functional>
 
 namespace shall {
 
-namespace {
-std::uint32_t hash_of(std::string_view s) { return static_cast<std::uint32_t>(std::hash<std::string_view>{}(s)); }
-}  // namespace
+
+std::string_view StringPool::store(std::string_view s) {
+    constexpr std::size_t block = std::size_t{1} << 20;
+    if (s.empty()) return {};
+    if (block_used_ + s.size() > block_size_) {
+        block_size_ = std::max(block, s.size());
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
+        block_used_ = 0;
+    }
+    char* at = blocks_.back().get() + block_used_;
+    std::memcpy(at, s.data(), s.size());
+    block_used_ += s.size();
+    return {at, s.size()};
+}
 
 std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        std::uint32_t v = slots_[i];
-        if (v == 0) {
+        const Slot& at = slots_[i];
+        if (at.id_plus_one == 0) {
             slot = i;
             return npos;
         }
-        if (hashes_[v - 1] == hash && strings_[v - 1] == s) return v - 1;
+        if (at.hash == hash && strings_[at.id_plus_one - 1] == s) return at.id_plus_one - 1;
     }
 }
 
@@ -24,30 +37,31 @@ void StringPool::rehash(std::size_t n) {
     std::size_t size = 1024;
     while (size < n) size *= 2;
     if (size <= slots_.size()) return;
-    std::vector<std::uint32_t> slots(size, 0);
+    std::vector<Slot> slots(size);
     const std::size_t mask = size - 1;
-    for (std::uint32_t id = 0; id < hashes_.size(); ++id) {
-        std::size_t i = hashes_[id] & mask;
-        while (slots[i] != 0) i = (i + 1) & mask;
-        slots[i] = id + 1;
+    for (const Slot& s : slots_) {
+        if (s.id_plus_one == 0) continue;
+        std::size_t i = s.hash & mask;
+        while (slots[i].id_plus_one != 0) i = (i + 1) & mask;
+        slots[i] = s;
     }
     slots_ = std::move(slots);
 }
 
 void StringPool::reserve(std::size_t n) {
     rehash(2 * n + 2);
-    hashes_.reserve(n);
+    strings_.reserve(n);
 }
 
-std::uint32_t StringPool::intern(std::string_view s) {
+std::uint32_t StringPool::intern(std::string_view s) { return intern(s, hash_of(s)); }
+
+std::uint32_t StringPool::intern(std::string_view s, std::uint32_t hash) {
     if ((strings_.size() + 1) * 2 > slots_.size()) rehash(2 * slots_.size());
-    const std::uint32_t hash = hash_of(s);
     std::size_t slot = 0;
     if (auto id = lookup(s, hash, slot); id != npos) return id;
     auto id = static_cast<std::uint32_t>(strings_.size());
-    strings_.emplace_back(s);
-    hashes_.push_back(hash);
-    slots_[slot] = id + 1;
+    strings_.push_back(store(s));
+    slots_[slot] = {id + 1, hash};
     return id;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Interned strings: each distinct text is stored once and named by a 32-bit id.
 #include <cstdint>
-#include <deque>
-#include <string>
+#include <cstring>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -11,20 +11,49 @@ namespace shall {
 class StringPool {
 public:
     std::uint32_t intern(std::string_view s);
+    // The same, with the text's hash_of() already known (e.g. from a TextInterner).
+    std::uint32_t intern(std::string_view s, std::uint32_t hash);
     std::string_view view(std::uint32_t id) const { return strings_[id]; }
     std::size_t size() const { return strings_.size(); }
+    // A fast hash for short texts (ids, names): 8 bytes at a time, mixed so the low bits
+    // that pick a slot depend on every byte.
+    static std::uint32_t hash_of(std::string_view s) {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+        const char* p = s.data();
+        std::size_t n = s.size();
+        for (; n >= 8; p += 8, n -= 8) h = mix(h ^ load(p, 8));
+        if (n > 0) h = mix(h ^ load(p, n));
+        h *= 0xff51afd7ed558ccdull;
+        return static_cast<std::uint32_t>(h ^ (h >> 32));
+    }
     // id of s when it was interned before; npos otherwise
     static constexpr std::uint32_t npos = 0xffffffffu;
     std::uint32_t find(std::string_view s) const;
     void reserve(std::size_t n);  // room for n strings without rehashing
 private:
+    static std::uint64_t load(const char* p, std::size_t n) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n);
+        return w;
+    }
+    static std::uint64_t mix(std::uint64_t h) {
+        h *= 0xbf58476d1ce4e5b9ull;
+        return h ^ (h >> 31);
+    }
     // open addressing (linear probing, load factor under 1/2): one cache line per lookup
     // in the common case, instead of a node-based hash map's bucket + node + key
     std::uint32_t lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const;
     void rehash(std::size_t slots);
-    std::deque<std::string> strings_;
-    std::vector<std::uint32_t> hashes_;   // [id]
-    std::vector<std::uint32_t> slots_;    // id + 1; 0 = empty. Size is a power of two.
+    std::string_view store(std::string_view s);   // a copy that never moves
+    // the texts, back to back in blocks that are never reallocated, so views stay valid
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t block_used_ = 0, block_size_ = 0;
+    std::vector<std::string_view> strings_;   // [id]
+    struct Slot {
+        std::uint32_t id_plus_one = 0;   // 0 = empty
+        std::uint32_t hash = 0;          // kept here so that probing rarely touches the texts
+    };
+    std::vector<Slot> slots_;            // size is a power of two
 };
 
 }  // namespace shall

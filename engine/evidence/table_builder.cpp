@@ -7,7 +7,11 @@
 namespace shall {
 
 TableBuilder::TableBuilder(LoadedFile& out)
-    : out_(out), type_(*out.table.type), row_(type_.fields.size()) {}
+    : out_(out), type_(*out.table.type), row_(type_.fields.size()), extra_row_(out.table.extra_names.size()) {}
+
+std::string duplicate_id_message(std::string_view id, const std::string& file, std::uint32_t first_line) {
+    return fmt::format("duplicate id {}: also at {}; this row is not imported, the first one is kept", id, source_text(file, first_line));
+}
 
 std::size_t TableBuilder::add_extra_column(std::string name) {
     TypeTable& t = out_.table;
@@ -23,6 +27,8 @@ FieldKind TableBuilder::item_kind(const FieldDecl& f) const {
     if (f.kind == FieldKind::ref) return FieldKind::ref;
     return f.item == FieldKind::list ? FieldKind::text : f.item;
 }
+
+void TableBuilder::reserve(std::size_t rows) { out_.table.reserve(rows); }
 
 void TableBuilder::begin_row(std::uint32_t line) {
     line_ = line;
@@ -121,11 +127,9 @@ void TableBuilder::end_row() {
         return rollback();
     }
     auto key = static_cast<std::uint32_t>(id.i);
-    auto [it, inserted] = t.row_of_id.emplace(key, static_cast<std::uint32_t>(t.rows()));
+    auto [first_row, inserted] = t.row_of_id.insert(key, static_cast<std::uint32_t>(t.rows()));
     if (!inserted) {
-        out_.log.error(line_, "duplicate-id",
-                       fmt::format("duplicate id {}: also at {}; this row is not imported, the first one is kept",
-                                   out_.strings.view(key), source_text(out_.log.file(), t.line[it->second])));
+        out_.log.error(line_, "duplicate-id", duplicate_id_message(out_.strings.view(key), out_.log.file(), t.line[first_row]));
         return rollback();
     }
     for (std::size_t f = 0; f < row_.size(); ++f) t.columns[f].push_back(row_[f]);

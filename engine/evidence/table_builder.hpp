@@ -12,6 +12,9 @@
 
 namespace shall {
 
+// The evidence-quality message for a row whose id was already seen at `file`:`first_line`.
+std::string duplicate_id_message(std::string_view id, const std::string& file, std::uint32_t first_line);
+
 // True for fields whose value is a list: `list` fields and `-> T*` references.
 bool is_list_field(const FieldDecl& f);
 
@@ -21,6 +24,7 @@ public:
 
     std::size_t add_extra_column(std::string name);  // an unknown column, kept as text
 
+    void reserve(std::size_t rows);   // room for this many rows in all, to spare regrowing
     void begin_row(std::uint32_t line);
     // A CSV cell or JSON scalar: trimmed; empty = absent; lists are split on ';'.
     void set(std::size_t field, std::string_view text);

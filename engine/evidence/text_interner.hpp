@@ -12,8 +12,9 @@ namespace shall {
 class TextInterner {
 public:
     std::uint32_t intern(std::string_view s);
-    std::string_view view(std::uint32_t id) const { return std::string_view(chars_).substr(entries_[id].offset, entries_[id].size); }
+    std::string_view view(std::uint32_t id) const { return {chars_.data() + entries_[id].offset, entries_[id].size}; }
     std::size_t size() const { return entries_.size(); }
+    std::uint32_t hash(std::uint32_t id) const { return entries_[id].hash; }   // StringPool::hash_of(view(id))
 
 private:
     struct Entry {
@@ -23,9 +24,13 @@ private:
     };
     void grow();
 
+    struct Slot {
+        std::uint32_t id_plus_one = 0;   // 0 = empty
+        std::uint32_t hash = 0;          // kept here so that probing rarely touches the entries
+    };
     std::string chars_;
     std::vector<Entry> entries_;
-    std::vector<std::uint32_t> slots_;  // id + 1; 0 = empty. Size is a power of two.
+    std::vector<Slot> slots_;            // size is a power of two
 };
 
 }  // namespace shall

@@ -1,5 +1,7 @@
 #include "text_util.hpp"
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace shall {
 
@@ -44,7 +46,14 @@ std::string_view trim(std::string_view s) {
 
 ByteCheck check_bytes(std::string_view s) {
     ByteCheck r;
-    for (std::size_t i = 0; i < s.size();) {
+    std::size_t i = 0;
+    // 8 bytes at a time while they are plain ASCII without NUL (almost all evidence)
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+        std::memcpy(&w, s.data() + i, 8);
+        if ((w & highs) != 0 || ((w - ones) & ~w & highs) != 0) break;
+    }
+    while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {  // the common case: plain ASCII
             r.nul |= c == 0;

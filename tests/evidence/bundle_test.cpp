@@ -73,7 +73,7 @@ TEST_CASE("bundle: the basic test bundle end to end", "[bundle]") {
     SECTION("row_of_id and values") {
         const TypeTable& inc = table(s, "Incident");
         CHECK(inc.row_of_id.size() == 3);
-        CHECK(inc.row_of_id.at(s.strings.find("INC3")) == 2);
+        CHECK(inc.row_of_id.find(s.strings.find("INC3")) == 2);
         CHECK(cell(s, "Incident", "INC2", "title") == "Printer\njam");
         CHECK(cell(s, "Incident", "INC3", "opened_at") == "2026-03-03T07:00:00Z");
         // the bundle's zone decides calendar days: 23:30Z on 1 March is 2 March in Berlin
@@ -287,7 +287,7 @@ static std::string snapshot(const EvidenceStore& s) {
         for (auto l : t.line) out += fmt::format("{} ", l);
         for (const auto& c : t.columns) values(c);
         for (const auto& c : t.extra_columns) values(c);
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> ids(t.row_of_id.begin(), t.row_of_id.end());
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> ids = t.row_of_id.entries();
         std::sort(ids.begin(), ids.end());
         for (auto [id, row] : ids) out += fmt::format("{}->{} ", id, row);
         out += "\n";
@@ -320,6 +320,51 @@ TEST_CASE("bundle: one thread or many, the store is the same", "[bundle]") {
     for (unsigned threads : {2u, 3u, 8u, 0u}) {
         INFO("threads = " << threads);
         CHECK(snapshot(load(b.path(), std::nullopt, threads)) == expected);
+    }
+}
+
+TEST_CASE("bundle: a CSV file read in pieces gives the store of reading it in one go", "[bundle]") {
+    // cuts land inside quoted cells with line breaks, on blank lines, CRLF ends, duplicate ids
+    // (the first is kept, also across pieces, with its list items), bad values, ragged rows,
+    // NUL bytes, invalid UTF-8, unknown columns, and a quote that never closes at the end
+    TempBundle b;
+    std::string incidents = "id,title,priority,tags,channels,assigned_to,note\r\n";
+    for (int i = 0; i < 120; ++i) {
+        std::string title = i % 9 == 0 ? fmt::format("\"Line one\n\nline \"\"{}\"\"\n\"", i) : fmt::format("Title {}", i % 13);
+        std::string priority = i % 11 == 0 ? "high" : std::to_string(i % 5);
+        std::string id = i % 17 == 5 ? fmt::format("INC{}", i - 40) : fmt::format("INC{}", i);   // some repeat an earlier id
+        incidents += fmt::format("{},{},{},t{};u{},email;{},P{},n{}{}", id, title, priority, i % 4, i % 3, i % 6 ? "phone" : "fax", i % 20, i,
+                                 i % 10 == 3 ? "" : "\r\n");
+        if (i % 10 == 3) incidents += ",extra\n";              // a ragged row
+        if (i % 23 == 0) incidents += "\n  \n";                 // blank lines
+        if (i % 31 == 7) incidents += "INCX,a\0b,1\n"s;        // a NUL byte
+        if (i % 37 == 2) incidents += "INCY,\xC3\x28bad,1\n";  // invalid UTF-8
+        if (i % 29 == 4) incidents += "INCZ,\"quoted\"tail,2\n";
+    }
+    incidents += "INCLAST,\"never closed,1\nmore\n";
+    std::string people = "id,name\n";
+    for (int i = 0; i < 15; ++i) people += fmt::format("P{},Person {}\n", i, i);
+    b.write("Incident.csv", incidents);
+    b.write("Person.csv", people);
+    b.write("bundle.json", R"({"as_of": "2026-10-31"})");
+
+    auto whole = load(b.path(), std::nullopt, 1, std::size_t{1} << 30);
+    REQUIRE(whole.tables[test_schema().type("Incident")->index].rows() > 100);
+    CHECK(whole.quality.size() > 30);
+    std::string expected = snapshot(whole);
+    for (std::size_t piece_bytes : {1, 2, 3, 5, 8, 13, 40, 97, 256, 1000, 4096}) {
+        for (unsigned threads : {1u, 2u, 3u}) {
+            INFO("piece_bytes = " << piece_bytes << ", threads = " << threads);
+            std::string got = snapshot(load(b.path(), std::nullopt, threads, piece_bytes));
+            auto differ = std::mismatch(got.begin(), got.end(), expected.begin(), expected.end());
+            auto line_start = [](const std::string& s, std::string::const_iterator at) {
+                auto nl = s.rfind('\n', static_cast<std::size_t>(at - s.begin()) - (at == s.begin() ? 0 : 1));
+                return s.substr(nl == std::string::npos ? 0 : nl + 1, 160);
+            };
+            INFO("first difference, got:      " << (differ.first == got.end() ? "<end>" : line_start(got, differ.first)));
+            INFO("first difference, expected: " << (differ.second == expected.end() ? "<end>" : line_start(expected, differ.second)));
+            CHECK(got == expected);
+        }
     }
 }
 

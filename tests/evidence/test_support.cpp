@@ -131,14 +131,14 @@ const TypeTable& table(const EvidenceStore& s, const std::string& type) {
 static std::uint32_t global_of(const EvidenceStore& s, const std::string& type, const std::string& id) {
     const TypeTable& t = table(s, type);
     auto sid = s.strings.find(id);
-    auto it = t.row_of_id.find(sid);
-    if (sid == StringPool::npos || it == t.row_of_id.end()) throw std::runtime_error("no " + type + " " + id);
-    return t.first + it->second;
+    std::uint32_t row = sid == StringPool::npos ? IdIndex::npos : t.row_of_id.find(sid);
+    if (row == IdIndex::npos) throw std::runtime_error("no " + type + " " + id);
+    return t.first + row;
 }
 
 bool has_id(const EvidenceStore& s, const std::string& type, const std::string& id) {
     auto sid = s.strings.find(id);
-    return sid != StringPool::npos && table(s, type).row_of_id.count(sid) > 0;
+    return sid != StringPool::npos && table(s, type).row_of_id.find(sid) != IdIndex::npos;
 }
 
 const Value& value_of(const EvidenceStore& s, const std::string& type, const std::string& id, const std::string& field) {
@@ -165,10 +165,11 @@ std::vector<std::string> quality_lines(const EvidenceStore& s) {
     return out;
 }
 
-EvidenceStore load(const std::string& dir, std::optional<Days> as_of, unsigned threads) {
+EvidenceStore load(const std::string& dir, std::optional<Days> as_of, unsigned threads, std::size_t piece_bytes) {
     LoadOptions o;
     o.as_of = as_of;
     o.threads = threads;
+    o.piece_bytes = piece_bytes;
     return load_bundle(test_schema(), dir, o);
 }
 

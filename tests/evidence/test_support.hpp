@@ -46,6 +46,6 @@ std::vector<EvidenceQuality> entries(const EvidenceStore& s, const std::string& 
 // "level code source: message" per entry, to compare whole logs at once.
 std::vector<std::string> quality_lines(const EvidenceStore& s);
 
-EvidenceStore load(const std::string& dir, std::optional<Days> as_of = std::nullopt, unsigned threads = 0);
+EvidenceStore load(const std::string& dir, std::optional<Days> as_of = std::nullopt, unsigned threads = 0, std::size_t piece_bytes = 0);
 
 }  // namespace shall::test

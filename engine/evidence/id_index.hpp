@@ -1,0 +1,77 @@
+#pragma once
+// Row of each record id in a table: string id -> row, open addressing in one flat array (no
+// allocation per record, one cache line per lookup), as loading a million records needs.
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace shall {
+
+class IdIndex {
+public:
+    static constexpr std::uint32_t npos = 0xffffffffu;
+
+    // The row of `key`, or npos.
+    std::uint32_t find(std::uint32_t key) const {
+        if (slots_.empty()) return npos;
+        for (std::size_t i = start(key);; i = (i + 1) & mask()) {
+            const Slot& s = slots_[i];
+            if (s.key == vacant) return npos;
+            if (s.key == key) return s.row;
+        }
+    }
+    // Adds key -> row unless the key is there; returns the row the key has and whether it was added.
+    std::pair<std::uint32_t, bool> insert(std::uint32_t key, std::uint32_t row) {
+        if ((size_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 16 : slots_.size() * 2);
+        for (std::size_t i = start(key);; i = (i + 1) & mask()) {
+            Slot& s = slots_[i];
+            if (s.key == key) return {s.row, false};
+            if (s.key == vacant) {
+                s = {key, row};
+                ++size_;
+                return {row, true};
+            }
+        }
+    }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    void reserve(std::size_t n) {
+        std::size_t want = 16;
+        while (want < 2 * n + 2) want *= 2;
+        if (want > slots_.size()) grow(want);
+    }
+    void clear() {
+        slots_.clear();
+        size_ = 0;
+    }
+    // Every (key, row), in no particular order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries() const {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+        out.reserve(size_);
+        for (const Slot& s : slots_)
+            if (s.key != vacant) out.emplace_back(s.key, s.row);
+        return out;
+    }
+
+private:
+    static constexpr std::uint32_t vacant = 0xffffffffu;   // never a string id: the pool stays below 2^32 - 1 texts
+    struct Slot {
+        std::uint32_t key = vacant, row = 0;
+    };
+    std::size_t mask() const { return slots_.size() - 1; }
+    std::size_t start(std::uint32_t key) const { return (key * 0x9E3779B97F4A7C15ull >> 32) & mask(); }
+    void grow(std::size_t slots) {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(slots, Slot{});
+        for (const Slot& s : old)
+            if (s.key != vacant) {
+                std::size_t i = start(s.key);
+                while (slots_[i].key != vacant) i = (i + 1) & mask();
+                slots_[i] = s;
+            }
+    }
+    std::vector<Slot> slots_;
+    std::size_t size_ = 0;
+};
+
+}  // namespace shall
