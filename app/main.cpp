@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include <iostream>
 #include <map>
 
@@ -5,6 +7,10 @@
 #include "commands.hpp"
 
 int main(int argc, char** argv) {
+    // Loading a bundle allocates and frees large tables piece by piece; keep freed memory in the
+    // process for the next piece instead of returning it to the system and faulting it in again.
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, -1);
     CLI::App app{"shall — checks an organisation's evidence against ISO/IEC 20000-1:2018 rules written in Shall"};
     app.set_version_flag("--version", std::string("shall ") + shall::tool_version);
     app.require_subcommand(1);

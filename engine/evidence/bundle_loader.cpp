@@ -171,11 +171,11 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     }
 
     // Every CSV file is cut into pieces so that all workers stay busy even when one file holds
-    // most of the bundle. First the pieces' line breaks are counted, with the digest (one long
+    // most of the bundle, and so that each piece's tables stay small enough for the caches. First the pieces' line breaks are counted, with the digest (one long
     // sequential hash) alongside; then the pieces are read.
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t piece_bytes =
-        options.piece_bytes ? options.piece_bytes : std::max<std::size_t>(std::size_t{1} << 20, type_bytes / (4 * threads));
+        options.piece_bytes ? options.piece_bytes : std::clamp<std::size_t>(type_bytes / (4 * threads), std::size_t{1} << 20, std::size_t{8} << 20);
     std::vector<std::unique_ptr<TypeFileRead>> reads;
     std::vector<Task> counting;
     counting.push_back({type_bytes, [&store, &inputs] {
