@@ -19,6 +19,7 @@
 
 #include "bundle_listing.hpp"
 #include "csv_table.hpp"
+#include "file_bytes.hpp"
 #include "piece_merge.hpp"
 #include "../../dsl/digest.hpp"
 #include "loaded_file.hpp"
@@ -34,42 +35,29 @@ namespace {
 
 struct InputFile {
     std::string name;  // relative to the bundle directory
-    std::string bytes;
+    FileBytes storage;
+    std::string_view bytes;
     bool ok = false;
+    std::vector<Issue> issues;
 };
 
-InputFile read_input(const std::string& dir, const std::string& name, std::vector<Issue>& issues, const std::string& consequence,
-                     const EvidenceLimits& limits) {
-    InputFile in{name, {}, false};
+void read_input(const std::string& dir, InputFile& in, const std::string& consequence, const EvidenceLimits& limits) {
+    const std::string& name = in.name;
     std::string path = (std::filesystem::path(dir) / name).string();
     std::error_code too_large_error;
     if (auto size = std::filesystem::file_size(path, too_large_error); !too_large_error && size > limits.max_file_size) {
-        issues.push_back(make_issue("error", name, 0, "file-too-large",
-                                    fmt::format("{} is {} bytes, more than {} (--max-file-size); {}", name, size,
-                                                limits.max_file_size, consequence)));
-        return in;
+        in.issues.push_back(make_issue("error", name, 0, "file-too-large",
+                                       fmt::format("{} is {} bytes, more than {} (--max-file-size); {}", name, size,
+                                                   limits.max_file_size, consequence)));
+        return;
     }
-    std::unique_ptr<std::FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-    int error = f ? 0 : errno;
-    std::error_code size_error;
-    if (auto size = std::filesystem::file_size(path, size_error); f && !size_error) in.bytes.reserve(size);
-    char chunk[1 << 16];
-    while (f && error == 0) {
-        std::size_t n = std::fread(chunk, 1, sizeof chunk, f.get());
-        in.bytes.append(chunk, n);
-        if (n < sizeof chunk) {
-            if (std::ferror(f.get())) error = errno ? errno : EIO;
-            break;
-        }
+    if (int error = read_file_bytes(path, in.storage); error != 0) {
+        in.issues.push_back(make_issue("error", name, 0, "unreadable-file",
+                                       fmt::format("{} cannot be read ({}); {}", name, std::strerror(error), consequence)));
+        return;
     }
-    if (error != 0) {
-        issues.push_back(make_issue("error", name, 0, "unreadable-file",
-                                    fmt::format("{} cannot be read ({}); {}", name, std::strerror(error), consequence)));
-        in.bytes.clear();
-        return in;
-    }
+    in.bytes = in.storage.view();
     in.ok = true;
-    return in;
 }
 
 // One type file being read: its first piece (the whole file, unless it is a CSV file cut into
@@ -151,24 +139,41 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     std::vector<Issue> issues;
     BundleListing listing = list_bundle(schema, dir, issues);
 
-    std::vector<InputFile> inputs;  // bundle.json first (when present), then the type files
+    // bundle.json first (when present), then the type files, read in parallel
+    std::vector<InputFile> inputs;
+    inputs.reserve(schema.types.size() + 1);
     IssueLog manifest_log("bundle.json");
     if (listing.has_manifest) {
-        inputs.push_back(read_input(dir, "bundle.json", issues, "its settings are ignored", options.limits));
-        if (inputs.back().ok) read_manifest(inputs.back().bytes, store.info, manifest_log, options.limits);
+        InputFile& manifest = inputs.emplace_back();
+        manifest.name = "bundle.json";
+        read_input(dir, manifest, "its settings are ignored", options.limits);
+        for (Issue& i : manifest.issues) issues.push_back(std::move(i));
+        if (manifest.ok) read_manifest(manifest.bytes, store.info, manifest_log, options.limits);
     }
     settle_dates(store.info, options, manifest_log);
     for (Issue& i : manifest_log.issues) issues.push_back(std::move(i));
-
     std::vector<std::size_t> input_of_type(schema.types.size(), SIZE_MAX);
-    std::size_t type_bytes = 0;
+    std::vector<std::function<void()>> file_reads;
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         const std::string& name = listing.type_files[t];
         if (name.empty()) continue;
-        inputs.push_back(read_input(dir, name, issues, schema.types[t]->name + " counts as absent", options.limits));
-        if (inputs.back().ok) input_of_type[t] = inputs.size() - 1;
-        type_bytes += inputs.back().bytes.size();
+        input_of_type[t] = inputs.size();
+        InputFile& in = inputs.emplace_back();
+        in.name = name;
+        file_reads.push_back([&dir, &in, consequence = schema.types[t]->name + " counts as absent", &options] {
+            read_input(dir, in, consequence, options.limits);
+        });
     }
+    run_tasks(file_reads, options.threads);
+    std::size_t type_bytes = 0;
+    for (std::size_t t = 0; t < schema.types.size(); ++t) {
+        if (input_of_type[t] == SIZE_MAX) continue;
+        InputFile& in = inputs[input_of_type[t]];
+        for (Issue& i : in.issues) issues.push_back(std::move(i));
+        type_bytes += in.bytes.size();
+    }
+    for (std::size_t t = 0; t < schema.types.size(); ++t)
+        if (input_of_type[t] != SIZE_MAX && !inputs[input_of_type[t]].ok) input_of_type[t] = SIZE_MAX;
 
     // Every CSV file is cut into pieces so that all workers stay busy even when one file holds
     // most of the bundle, and so that each piece's tables stay small enough for the caches. First the pieces' line breaks are counted, with the digest (one long

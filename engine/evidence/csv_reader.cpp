@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "byte_scan.hpp"
+
 namespace shall {
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
@@ -38,9 +40,8 @@ bool CsvReader::skip_blank_line() {
 }
 
 std::size_t CsvReader::cell_end(std::size_t from) const {
-    std::size_t e = from;
-    while (e < text_.size() && text_[e] != ',' && text_[e] != '\n') ++e;
-    return e;
+    const char* begin = text_.data();
+    return static_cast<std::size_t>(find_either(begin + from, begin + text_.size(), ',', '\n') - begin);
 }
 
 // Strips the CR of a CRLF line end from the cell [begin, end) when `end` is at the line end.
@@ -68,7 +69,7 @@ bool CsvReader::read_quoted(Span& span) {
             return false;
         }
         std::size_t q = static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data());
-        line_ += static_cast<std::uint32_t>(std::count(text_.begin() + pos_, text_.begin() + q, '\n'));
+        line_ += static_cast<std::uint32_t>(count_byte(text_.data() + pos_, text_.data() + q, '\n'));
         if (q + 1 < text_.size() && text_[q + 1] == '"') {  // "" stands for one quote
             scratch_.append(text_.substr(segment, q + 1 - segment));
             copied = true;

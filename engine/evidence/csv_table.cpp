@@ -7,6 +7,7 @@
 
 #include "../../dsl/diagnostics.hpp"
 
+#include "byte_scan.hpp"
 #include "csv_reader.hpp"
 #include "table_builder.hpp"
 #include "text_util.hpp"
@@ -223,8 +224,7 @@ CsvLayout plan_csv_table(std::string_view bytes, LoadedFile& out, const Evidence
 
 void count_csv_lines(std::string_view bytes, CsvLayout& layout, std::size_t k) {
     CsvPiece& piece = layout.pieces[k];
-    piece.breaks = static_cast<std::uint32_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(piece.begin),
-                                                         bytes.begin() + static_cast<std::ptrdiff_t>(piece.end), '\n'));
+    piece.breaks = static_cast<std::uint32_t>(count_byte(bytes.data() + piece.begin, bytes.data() + piece.end, '\n'));
 }
 
 void number_csv_pieces(std::string_view bytes, CsvLayout& layout) {
