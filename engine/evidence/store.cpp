@@ -17,7 +17,6 @@ void TypeTable::reserve(std::size_t rows) {
     line.reserve(rows);
     for (auto& column : columns) column.reserve(rows);
     for (auto& column : extra_columns) column.reserve(rows);
-    row_of_id.reserve(rows);
 }
 
 EvidenceStore::RecordRef EvidenceStore::locate(std::uint32_t global) const {

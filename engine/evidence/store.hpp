@@ -35,9 +35,9 @@ struct TypeTable {
     std::vector<bool> column_present;       // [field index]: the header (CSV) / some object (JSONL) has it
     std::vector<std::string> extra_names;   // unknown columns, kept as text attributes
     std::vector<std::vector<Value>> extra_columns;  // [extra index][row]
-    IdIndex row_of_id;                      // string id of `id` -> row
+    IdIndex row_of_id;                      // string id of `id` -> row (built when the bundle is merged)
     std::size_t rows() const { return line.size(); }
-    void reserve(std::size_t rows);   // room for this many rows in all
+    void reserve(std::size_t rows);   // room for this many rows in all (lines and columns)
 };
 
 struct BundleInfo {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "text_util.hpp"
 
 namespace shall {
@@ -127,11 +129,13 @@ void TableBuilder::end_row() {
         return rollback();
     }
     auto key = static_cast<std::uint32_t>(id.i);
-    auto [first_row, inserted] = t.row_of_id.insert(key, static_cast<std::uint32_t>(t.rows()));
-    if (!inserted) {
-        out_.log.error(line_, "duplicate-id", duplicate_id_message(out_.strings.view(key), out_.log.file(), t.line[first_row]));
+    if (key >= row_of_text_.size()) row_of_text_.resize(std::max<std::size_t>(key + 1, 2 * row_of_text_.size()), 0);
+    std::uint32_t& seen = row_of_text_[key];
+    if (seen != 0) {
+        out_.log.error(line_, "duplicate-id", duplicate_id_message(out_.strings.view(key), out_.log.file(), t.line[seen - 1]));
         return rollback();
     }
+    seen = static_cast<std::uint32_t>(t.rows()) + 1;
     for (std::size_t f = 0; f < row_.size(); ++f) t.columns[f].push_back(row_[f]);
     for (std::size_t e = 0; e < extra_row_.size(); ++e) t.extra_columns[e].push_back(extra_row_[e]);
     t.line.push_back(line_);

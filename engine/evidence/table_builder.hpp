@@ -55,6 +55,9 @@ private:
     std::size_t items_begin_ = 0;
     std::vector<Value> row_;
     std::vector<Value> extra_row_;
+    // row + 1 of the record whose id is the file's text number i (0: none). Text numbers are
+    // dense, so finding a duplicate id costs one array read; the store's index is built on merging.
+    std::vector<std::uint32_t> row_of_text_;
 };
 
 }  // namespace shall
