@@ -27,10 +27,14 @@ inline const char* find_either(const char* p, const char* end, char a, char b) {
 inline std::size_t count_byte(const char* p, const char* end, char c) {
     std::size_t n = 0;
 #if defined(__SSE2__)
-    const __m128i vc = _mm_set1_epi8(c);
-    for (; end - p >= 16; p += 16) {
-        __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        n += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, vc)))));
+    const __m128i vc = _mm_set1_epi8(c), zero = _mm_setzero_si128();
+    while (end - p >= 16) {
+        // per-lane counters of up to 255 blocks, then summed
+        __m128i counts = zero;
+        for (int blocks = 0; blocks < 255 && end - p >= 16; ++blocks, p += 16)
+            counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), vc));
+        __m128i sums = _mm_sad_epu8(counts, zero);
+        n += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) + static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
     }
 #endif
     for (; p < end; ++p) n += *p == c;

@@ -108,11 +108,7 @@ void read_rows(CsvReader& reader, std::size_t end, const CsvLayout& layout, Load
     while (reader.next_record_start() < end && (status = reader.next(record)) == CsvReader::Status::record) {
         if (records == 64) {   // room for the rest, judged from the first rows
             std::size_t at = reader.next_record_start(), average = std::max<std::size_t>(1, (at - begin) / records);
-            std::size_t rows = out.table.rows(), more = (std::min(end, reader.size()) - std::min(at, end)) / average * 9 / 8;
-            builder.reserve(rows + more);
-            TextInterner& strings = out.strings;
-            strings.reserve(strings.size() + strings.size() * more / std::max<std::size_t>(1, rows),
-                            strings.bytes() + strings.bytes() * more / std::max<std::size_t>(1, rows));
+            builder.reserve(out.table.rows() + (std::min(end, reader.size()) - std::min(at, end)) / average * 9 / 8);
         }
         if (all_empty(record)) continue;  // blank spreadsheet rows (",,,") carry nothing to import
         if (++records > limits.max_records) {

@@ -21,17 +21,8 @@ std::uint32_t TextInterner::intern(std::string_view s) {
     }
 }
 
-void TextInterner::reserve(std::size_t texts, std::size_t bytes) {
-    entries_.reserve(texts);
-    chars_.reserve(bytes);
-    std::size_t slots = slots_.empty() ? 1024 : slots_.size();
-    while (slots < 2 * texts + 2) slots *= 2;
-    if (slots > slots_.size()) grow(slots);
-}
-
-void TextInterner::grow() { grow(slots_.empty() ? 1024 : slots_.size() * 2); }
-
-void TextInterner::grow(std::size_t size) {
+void TextInterner::grow() {
+    std::size_t size = slots_.empty() ? 1024 : slots_.size() * 2;
     std::vector<Slot> slots(size);
     std::size_t mask = slots.size() - 1;
     for (std::uint32_t id = 0; id < entries_.size(); ++id) {

@@ -14,8 +14,6 @@ public:
     std::uint32_t intern(std::string_view s);
     std::string_view view(std::uint32_t id) const { return {chars_.data() + entries_[id].offset, entries_[id].size}; }
     std::size_t size() const { return entries_.size(); }
-    std::size_t bytes() const { return chars_.size(); }
-    void reserve(std::size_t texts, std::size_t bytes);   // room without regrowing
     std::uint32_t hash(std::uint32_t id) const { return entries_[id].hash; }   // StringPool::hash_of(view(id))
 
 private:
@@ -25,7 +23,6 @@ private:
         std::uint32_t hash;
     };
     void grow();
-    void grow(std::size_t slots);
 
     struct Slot {
         std::uint32_t id_plus_one = 0;   // 0 = empty
