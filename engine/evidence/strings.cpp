@@ -29,7 +29,7 @@ std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::si
             slot = i;
             return npos;
         }
-        if (at.hash == hash && strings_[at.id_plus_one - 1] == s) return at.id_plus_one - 1;
+        if (at.hash == hash && same(strings_[at.id_plus_one - 1], s)) return at.id_plus_one - 1;
     }
 }
 

@@ -17,7 +17,7 @@ std::uint32_t TextInterner::intern(std::string_view s) {
             slot = {id + 1, hash};
             return id;
         }
-        if (slot.hash == hash && view(slot.id_plus_one - 1) == s) return slot.id_plus_one - 1;
+        if (slot.hash == hash && StringPool::same(view(slot.id_plus_one - 1), s)) return slot.id_plus_one - 1;
     }
 }
 

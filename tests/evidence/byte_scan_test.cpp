@@ -6,6 +6,7 @@
 
 #include "engine/evidence/byte_scan.hpp"
 #include "engine/evidence/id_index.hpp"
+#include "engine/evidence/strings.hpp"
 
 using namespace shall;
 
@@ -41,4 +42,17 @@ TEST_CASE("IdIndex keeps the first row of each key through growth", "[scan]") {
     CHECK(index.find(7919 * 4999) == 4999);
     CHECK(index.find(1) == IdIndex::npos);
     CHECK(index.entries().size() == 5000);
+}
+
+TEST_CASE("StringPool::same compares texts of every short length exactly", "[scan]") {
+    for (std::size_t n = 0; n < 40; ++n) {
+        std::string a(n, 'x'), b(n, 'x');
+        CHECK(StringPool::same(a, b));
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string c = b;
+            c[i] = 'y';
+            CHECK_FALSE(StringPool::same(a, c));
+        }
+        CHECK_FALSE(StringPool::same(a, b + "x"));
+    }
 }
