@@ -64,7 +64,7 @@ void read_input(const std::string& dir, InputFile& in, const std::string& conseq
 // pieces that workers read at the same time) and the pieces after it.
 struct TypeFileRead {
     std::size_t type = 0;
-    const InputFile* input = nullptr;
+    InputFile* input = nullptr;
     CsvLayout layout;                                   // CSV only
     std::vector<std::unique_ptr<LoadedFile>> pieces;    // [0] holds the header's problems
     std::string failure;                                // what a worker threw, if anything
@@ -233,6 +233,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
                 });
                 for (Issue& i : file->log.issues) issues.push_back(std::move(i));
                 *file = LoadedFile(*file->table.type, file->log.file());   // free the piece's memory now
+                if (k + 1 == read.pieces.size()) read.input->storage = {};  // and the file's bytes after its last piece (already hashed)
             });
         }
     }

@@ -33,6 +33,9 @@ public:
             }
         }
     }
+    void prefetch(std::uint32_t key) const {   // see StringPool::prefetch
+        if (!slots_.empty()) __builtin_prefetch(&slots_[start(key)]);
+    }
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     void reserve(std::size_t n) {

@@ -18,6 +18,7 @@ std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTa
     table.row_of_id.reserve(table.rows() + ids.size());
     auto next_row = static_cast<std::uint32_t>(table.rows());
     for (std::size_t r = 0; r < ids.size(); ++r) {
+        if (r + 16 < ids.size()) table.row_of_id.prefetch(remap[static_cast<std::size_t>(ids[r + 16].i)]);
         std::uint32_t id = remap[static_cast<std::size_t>(ids[r].i)];
         auto [first_row, inserted] = table.row_of_id.insert(id, next_row);
         if (inserted) {
@@ -66,7 +67,13 @@ void drop_rows(LoadedFile& piece, const std::vector<bool>& keep) {
 
 void merge_piece(EvidenceStore& store, std::size_t type_index, LoadedFile& piece, std::vector<Issue>& issues) {
     std::vector<std::uint32_t> remap(piece.strings.size());
-    for (std::uint32_t i = 0; i < remap.size(); ++i) remap[i] = store.strings.intern(piece.strings.view(i), piece.strings.hash(i));
+    constexpr std::uint32_t ahead = 16;
+    StringPool& pool = store.strings;
+    pool.reserve(pool.size() + remap.size());   // no rehash while prefetching
+    for (std::uint32_t i = 0; i < remap.size(); ++i) {
+        if (i + ahead < remap.size()) pool.prefetch(piece.strings.hash(i + ahead));
+        remap[i] = pool.intern(piece.strings.view(i), piece.strings.hash(i));
+    }
 
     TypeTable& table = store.tables[type_index];
     TypeTable& from = piece.table;
@@ -88,7 +95,6 @@ void merge_piece(EvidenceStore& store, std::size_t type_index, LoadedFile& piece
         if (holds_string(v.tag)) v.i = remap[static_cast<std::size_t>(v.i)];
         else if (v.tag == Tag::list) v.i += list_base;
     };
-    store.list_items.reserve(store.list_items.size() + piece.list_items.size());
     for (Value v : piece.list_items) {
         fix(v);
         store.list_items.push_back(v);

@@ -50,7 +50,7 @@ void StringPool::rehash(std::size_t n) {
 
 void StringPool::reserve(std::size_t n) {
     rehash(2 * n + 2);
-    strings_.reserve(n);
+    if (n > strings_.capacity()) strings_.reserve(std::max(n, 2 * strings_.capacity()));   // called per piece: keep growth geometric
 }
 
 std::uint32_t StringPool::intern(std::string_view s) { return intern(s, hash_of(s)); }
