@@ -57,7 +57,7 @@ struct RuleRunner {
         return ev.format(v);
     }
 
-    std::string message(const CheckedRule& rule, Frame& frame, bool has_focus, std::uint32_t focus) {
+    std::string message(const CheckedRule& rule, Frame frame, bool has_focus, std::uint32_t focus) {
         const auto& r = *rule.decl;
         if (!r.message) {
             if (has_focus)
@@ -111,7 +111,7 @@ struct RuleRunner {
         return out;
     }
 
-    Finding finding(const CheckedRule& rule, Frame& frame, bool has_focus, std::uint32_t focus) {
+    Finding finding(const CheckedRule& rule, Frame frame, bool has_focus, std::uint32_t focus) {
         Finding f;
         f.rule = &rule;
         f.has_focus = has_focus;
@@ -131,7 +131,7 @@ struct RuleRunner {
         ctx.checked = checked;
         ctx.failed = failed;
         for (const auto& g : *rule.grades) {
-            Frame frame(static_cast<std::size_t>(std::max(g.frame_size, 1)));
+            std::vector<RValue> frame(static_cast<std::size_t>(std::max(g.frame_size, 1)));
             if (ev.holds(*g.when, frame)) return g.grade;
         }
         return rule.severity;
@@ -146,14 +146,19 @@ struct RuleRunner {
             return out;
         }
         const auto& r = *rule.decl;
-        Frame frame(static_cast<std::size_t>(std::max(r.frame_size, 1)));
+        std::vector<RValue> slots(static_cast<std::size_t>(std::max(r.frame_size, 1)));
+        Frame frame(slots);
         auto body_holds = [&]() {
             for (const auto& let : r.lets) frame[static_cast<std::size_t>(let.slot)] = ev.eval(*let.value, frame);
             return ev.holds(*r.require, frame);
         };
+        ValueArena::Scope rule_values(ev.values());
         if (r.focus_domain) {
-            auto items = ev.domain(*r.focus_domain, r.focus_access, frame);
-            for (auto& item : items) {
+            Domain items = ev.domain(*r.focus_domain, r.focus_access, frame);
+            ValueArena::Scope record_values(ev.values());
+            for (std::size_t n = 0; n < items.size(); ++n) {
+                record_values.rewind();
+                const RValue item = items[n];
                 frame[static_cast<std::size_t>(r.focus_slot)] = item;
                 if (r.focus_filter && !ev.holds(*r.focus_filter, frame)) continue;
                 ++out.checked;
@@ -203,9 +208,10 @@ AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceSt
     result.rules.resize(enabled.size());
 
     std::vector<RValue> params;
+    ValueArena param_sets;
     {
         RuleRunner probe(program, store, graph, indexes, {});
-        params = evaluate_params(probe.ctx);
+        params = evaluate_params(probe.ctx, param_sets);
     }
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, enabled.size())));

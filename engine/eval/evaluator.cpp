@@ -1,7 +1,10 @@
 #include "evaluator.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
+#include <stdexcept>
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -27,125 +30,147 @@ void EqualityIndexes::build(const Plan& plan, const EvidenceStore& store) {
     }
 }
 
-std::vector<RValue> evaluate_params(EvalContext& ctx) {
+std::vector<RValue> evaluate_params(EvalContext& ctx, ValueArena& storage) {
     std::vector<RValue> out;
     Evaluator ev(ctx);
-    Frame frame;
-    for (const auto& p : ctx.program.params) out.push_back(p.value ? ev.eval(*p.value, frame) : RValue{});
+    for (const auto& p : ctx.program.params) out.push_back(p.value ? storage.keep(ev.eval(*p.value, {})) : RValue{});
     return out;
 }
 
-RValue Evaluator::literal(const Expr& e) {
-    RValue v;
-    if (e.r.name == ast::NameKind::enum_value) {
-        v.k = RK::enum_;
-        v.i = static_cast<std::int64_t>(e.r.enum_index);
-        v.s = e.r.enumeration->values[e.r.enum_index];
-        return v;
+static Duration duration_of(std::int64_t n, ast::DurationUnit unit) {
+    switch (unit) {
+        case ast::DurationUnit::minutes: return {0, n * 60'000};
+        case ast::DurationUnit::hours: return {0, n * 3'600'000};
+        case ast::DurationUnit::days: return {0, n * 86'400'000};
+        case ast::DurationUnit::weeks: return {0, n * 7 * 86'400'000};
+        case ast::DurationUnit::months: return {static_cast<std::int32_t>(n), 0};
+        case ast::DurationUnit::years: return {static_cast<std::int32_t>(n * 12), 0};
     }
+    return {};
+}
+
+RValue Evaluator::literal(const Expr& e) {
+    if (e.r.name == ast::NameKind::enum_value)
+        return RValue::enum_value(e.r.enum_index, e.r.enumeration->values[e.r.enum_index]);
     switch (e.lit) {
         case ast::LitKind::int_: return RValue::integer(e.int_value);
         case ast::LitKind::decimal:
         case ast::LitKind::percent: return RValue::decimal(e.decimal_value);
-        case ast::LitKind::string: v.k = RK::text; v.s = e.text; return v;
+        case ast::LitKind::string: return RValue::text(e.text);
         case ast::LitKind::boolean: return RValue::boolean(e.int_value != 0);
         case ast::LitKind::date:
-            if (auto d = parse_date(e.text)) { v.k = RK::date; v.i = *d; }
-            return v;
+            if (auto d = parse_date(e.text)) return RValue::date(*d);
+            return {};
         case ast::LitKind::datetime:
-            if (auto t = parse_datetime(e.text)) { v.k = RK::datetime; v.i = *t; }
-            return v;
-        case ast::LitKind::duration: {
-            v.k = RK::duration;
-            std::int64_t n = e.int_value;
-            switch (e.unit) {
-                case ast::DurationUnit::minutes: v.dur.millis = n * 60'000; break;
-                case ast::DurationUnit::hours: v.dur.millis = n * 3'600'000; break;
-                case ast::DurationUnit::days: v.dur.millis = n * 86'400'000; break;
-                case ast::DurationUnit::weeks: v.dur.millis = n * 7 * 86'400'000; break;
-                case ast::DurationUnit::months: v.dur.months = static_cast<std::int32_t>(n); break;
-                case ast::DurationUnit::years: v.dur.months = static_cast<std::int32_t>(n * 12); break;
-            }
-            return v;
-        }
+            if (auto t = parse_datetime(e.text)) return RValue::datetime(*t);
+            return {};
+        case ast::LitKind::duration: return RValue::duration(duration_of(e.int_value, e.unit));
     }
-    return v;
+    return {};
 }
 
+static bool is_constant(const Expr& e) {
+    return e.kind == K::literal || (e.kind == K::name && e.r.name == ast::NameKind::enum_value && e.r.slot != -2);
+}
+
+// `{a, b, c}`: made once when every item is a literal (the usual `x in {closed, resolved}`),
+// else on every evaluation.
+RValue Evaluator::set_literal(const Expr& e, Frame frame) {
+    bool constant = std::all_of(e.kids.begin(), e.kids.end(), [](const ast::ExprPtr& k) { return is_constant(*k); });
+    if (constant) {
+        auto known = constant_sets_.find(&e);
+        if (known != constant_sets_.end()) return known->second;
+    }
+    std::span<RValue> items = (constant ? constants_ : values_).allocate(e.kids.size());
+    for (std::size_t n = 0; n < items.size(); ++n) items[n] = eval(*e.kids[n], frame);
+    RValue set = RValue::set({items.data(), static_cast<std::uint32_t>(items.size())});
+    if (constant) constant_sets_.emplace(&e, set);
+    return set;
+}
+
+// A named enum used as a set: all its values, made once.
+RValue Evaluator::all_enum_values(const Expr& e) {
+    auto known = constant_sets_.find(&e);
+    if (known != constant_sets_.end()) return known->second;
+    const auto& names = e.r.enumeration->values;
+    std::span<RValue> items = constants_.allocate(names.size());
+    for (std::size_t n = 0; n < items.size(); ++n) items[n] = RValue::enum_value(n, names[n]);
+    RValue set = RValue::set({items.data(), static_cast<std::uint32_t>(items.size())});
+    constant_sets_.emplace(&e, set);
+    return set;
+}
+
+static bool is_set_field(const FieldDecl& f) { return f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many); }
+
 RValue Evaluator::from_value(const FieldDecl& f, const Value& v) {
-    RValue r;
     switch (v.tag) {
         case Tag::absent: break;
-        case Tag::text: r.k = RK::text; r.s = ctx_.store.strings.view(static_cast<std::uint32_t>(v.i)); break;
-        case Tag::int_: r.k = RK::int_; r.i = v.i; break;
-        case Tag::decimal: r.k = RK::decimal; r.d = v.d; break;
-        case Tag::bool_: r.k = RK::boolean; r.i = v.i; break;
-        case Tag::date: r.k = RK::date; r.i = v.i; break;
-        case Tag::datetime: r.k = RK::datetime; r.i = v.i; break;
-        case Tag::enum_:
-            r.k = RK::enum_;
-            r.i = v.i;
-            if (f.enumeration && static_cast<std::size_t>(v.i) < f.enumeration->values.size())
-                r.s = f.enumeration->values[static_cast<std::size_t>(v.i)];
-            break;
-        case Tag::ref: r.k = RK::record; r.i = v.i; break;
-        case Tag::dangling_ref: r.k = RK::dangling; r.s = ctx_.store.strings.view(static_cast<std::uint32_t>(v.i)); break;
-        case Tag::list:
-            r.k = RK::set;
+        case Tag::text: return RValue::text(ctx_.store.strings.view(static_cast<std::uint32_t>(v.i)));
+        case Tag::int_: return RValue::integer(v.i);
+        case Tag::decimal: return RValue::decimal(v.d);
+        case Tag::bool_: return RValue::boolean(v.i != 0);
+        case Tag::date: return RValue::date(v.i);
+        case Tag::datetime: return RValue::datetime(v.i);
+        case Tag::enum_: {
+            auto index = static_cast<std::size_t>(v.i);
+            bool named = f.enumeration && index < f.enumeration->values.size();
+            return RValue::enum_value(index, named ? std::string_view(f.enumeration->values[index]) : std::string_view());
+        }
+        case Tag::ref: return RValue::record(static_cast<std::uint32_t>(v.i));
+        case Tag::dangling_ref: return RValue::dangling(ctx_.store.strings.view(static_cast<std::uint32_t>(v.i)));
+        case Tag::list: {
+            std::span<RValue> items = values_.allocate(v.count);
             for (std::uint32_t n = 0; n < v.count; ++n)
-                r.items.push_back(from_value(f, ctx_.store.list_items[static_cast<std::size_t>(v.i) + n]));
-            break;
+                items[n] = from_value(f, ctx_.store.list_items[static_cast<std::size_t>(v.i) + n]);
+            return RValue::set({items.data(), v.count});
+        }
     }
-    if (f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many)) {
-        if (r.k == RK::absent) r.k = RK::set;   // an empty cell is the empty set
-    }
-    return r;
+    if (is_set_field(f)) return RValue::set();   // an empty cell is the empty set
+    return {};
 }
 
 RValue Evaluator::read_field(std::uint32_t record, const FieldDecl& f) {
     if (trace_) trace_->push_back({record, static_cast<int>(f.index)});
-    std::uint32_t type, row;
-    if (record - loc_first_ < loc_rows_) {
-        type = loc_type_;
-        row = record - loc_first_;
-    } else {
-        auto ref = ctx_.store.locate(record);
-        type = ref.type;
-        row = ref.row;
-        loc_type_ = type;
-        loc_first_ = ctx_.store.tables[type].first;
-        loc_rows_ = static_cast<std::uint32_t>(ctx_.store.tables[type].rows());
+    if (record - loc_first_ >= loc_rows_) {
+        loc_table_ = &ctx_.store.tables[ctx_.store.locate(record).type];
+        loc_first_ = loc_table_->first;
+        loc_rows_ = static_cast<std::uint32_t>(loc_table_->rows());
     }
-    const TypeTable& table = ctx_.store.tables[type];
-    if (f.index >= table.columns.size() || row >= table.columns[f.index].size()) {
-        RValue empty;
-        if (f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many)) empty.k = RK::set;
-        return empty;
-    }
-    return from_value(f, table.columns[f.index][row]);
+    const std::uint32_t row = record - loc_first_;
+    const auto& columns = loc_table_->columns;
+    if (f.index >= columns.size() || row >= columns[f.index].size()) return is_set_field(f) ? RValue::set() : RValue{};
+    return from_value(f, columns[f.index][row]);
+}
+
+// The items collected in set_builder_, as a set in the value arena.
+RValue Evaluator::finish_set() {
+    RValue set = values_.make_set(set_builder_);
+    set_builder_.clear();
+    return set;
 }
 
 RValue Evaluator::member(const Expr& e, const RValue& recv) {
     const FieldDecl& f = *e.r.field;
     if (recv.k == RK::record) return read_field(static_cast<std::uint32_t>(recv.i), f);
     if (recv.k == RK::set) {
-        RValue out = RValue::set();
+        set_builder_.clear();
         for (const auto& item : recv.items) {
             if (item.k != RK::record) continue;
             RValue v = read_field(static_cast<std::uint32_t>(item.i), f);
-            if (v.k == RK::set) for (auto& x : v.items) out.items.push_back(std::move(x));
-            else if (!v.absent()) out.items.push_back(std::move(v));
+            if (v.k == RK::set) set_builder_.insert(set_builder_.end(), v.items.begin(), v.items.end());
+            else if (!v.absent()) set_builder_.push_back(v);
         }
-        return out;
+        return finish_set();
     }
-    RValue none;
-    if (e.r.type.set) none.k = RK::set;
-    return none;
+    return e.r.type.set ? RValue::set() : RValue{};
 }
 
 RValue Evaluator::closure(const Expr& e, const RValue& recv) {
-    RValue out = RValue::set();
-    std::vector<std::uint32_t> frontier, next, targets;
+    set_builder_.clear();
+    std::vector<std::uint32_t>& frontier = graph_frontier_;
+    std::vector<std::uint32_t>& next = graph_next_;
+    std::vector<std::uint32_t>& targets = graph_targets_;
+    frontier.clear();
     if (closure_seen_.size() != ctx_.store.record_count) {
         closure_seen_.assign(ctx_.store.record_count, 0);
         closure_epoch_ = 0;
@@ -159,7 +184,7 @@ RValue Evaluator::closure(const Expr& e, const RValue& recv) {
     auto start = [&](const RValue& r) {
         if (r.k != RK::record) return;
         auto id = static_cast<std::uint32_t>(r.i);
-        if (e.reflexive && !seen(id)) { closure_seen_[id] = epoch; out.items.push_back(r); }
+        if (e.reflexive && !seen(id)) { closure_seen_[id] = epoch; set_builder_.push_back(r); }
         frontier.push_back(id);
     };
     if (recv.k == RK::set) for (const auto& r : recv.items) start(r);
@@ -173,30 +198,41 @@ RValue Evaluator::closure(const Expr& e, const RValue& recv) {
             for (auto t : targets)
                 if (!seen(t)) {
                     closure_seen_[t] = epoch;
-                    out.items.push_back(RValue::record(t));
+                    set_builder_.push_back(RValue::record(t));
                     next.push_back(t);
                 }
         }
         frontier.swap(next);
     }
-    return out;
+    return finish_set();
+}
+
+// Nested navigations ask for the same record's referrers again and again (`ci <-
+// Incident.cis` in a loop over that CI's incidents), so the last answer is kept. The span
+// is valid until the next call.
+std::span<const std::uint32_t> Evaluator::referrers(std::uint32_t target, std::uint32_t key) {
+    if (!referrers_known_ || target != referrers_target_ || key != referrers_key_) {
+        ctx_.graph.referrers(target, key, referrers_);
+        referrers_known_ = true;
+        referrers_target_ = target;
+        referrers_key_ = key;
+    }
+    return referrers_;
 }
 
 RValue Evaluator::reverse(const Expr& e, const RValue& recv) {
-    RValue out = RValue::set();
+    set_builder_.clear();
     std::uint32_t key = field_key(*e.r.record, *e.r.field);
-    std::vector<std::uint32_t> sources;
     auto add = [&](const RValue& r) {
         if (r.k != RK::record) return;
-        ctx_.graph.referrers(static_cast<std::uint32_t>(r.i), key, sources);
-        for (auto s : sources) {
+        for (auto s : referrers(static_cast<std::uint32_t>(r.i), key)) {
             if (trace_) trace_->push_back({s, static_cast<int>(e.r.field->index)});
-            out.items.push_back(RValue::record(s));
+            set_builder_.push_back(RValue::record(s));
         }
     };
     if (recv.k == RK::set) for (const auto& r : recv.items) add(r);
     else add(recv);
-    return out;
+    return finish_set();
 }
 
 Days Evaluator::day_of(const RValue& v) const {
@@ -206,9 +242,9 @@ Days Evaluator::day_of(const RValue& v) const {
 
 static int order(double a, double b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-RValue Evaluator::compare(ast::Op op, const RValue& a, const RValue& b) {
+bool Evaluator::compare(ast::Op op, const RValue& a, const RValue& b) {
     using ast::Op;
-    if (a.absent() || b.absent()) return RValue::boolean(false);
+    if (a.absent() || b.absent()) return false;
     int c = 0;
     bool ordered = true;
     if ((a.k == RK::date || a.k == RK::datetime) && (b.k == RK::date || b.k == RK::datetime)) {
@@ -244,16 +280,16 @@ RValue Evaluator::compare(ast::Op op, const RValue& a, const RValue& b) {
         c = (a.k == b.k && a.s == b.s) ? 0 : 1;
         ordered = false;
     } else {
-        return RValue::boolean(false);
+        return false;
     }
     switch (op) {
-        case Op::eq: return RValue::boolean(c == 0);
-        case Op::ne: return RValue::boolean(c != 0);
-        case Op::lt: return RValue::boolean(ordered && c < 0);
-        case Op::le: return RValue::boolean(ordered && c <= 0);
-        case Op::gt: return RValue::boolean(ordered && c > 0);
-        case Op::ge: return RValue::boolean(ordered && c >= 0);
-        default: return RValue::boolean(false);
+        case Op::eq: return c == 0;
+        case Op::ne: return c != 0;
+        case Op::lt: return ordered && c < 0;
+        case Op::le: return ordered && c <= 0;
+        case Op::gt: return ordered && c > 0;
+        case Op::ge: return ordered && c >= 0;
+        default: return false;
     }
 }
 
@@ -273,19 +309,8 @@ RValue Evaluator::arithmetic(ast::Op op, const RValue& a, const RValue& b) {
     using ast::Op;
     if (a.absent() || b.absent()) return {};
     if ((a.k == RK::date || a.k == RK::datetime) && b.k == RK::duration) return shift(a, b.dur, op == Op::sub ? -1 : 1);
-    if (a.k == RK::duration && b.k == RK::duration) {
-        RValue out = a;
-        out.dur.months += b.dur.months;
-        out.dur.millis += b.dur.millis;
-        return out;
-    }
-    if (a.k == RK::text && b.k == RK::text) {
-        arena_.push_back(std::string(a.s) + std::string(b.s));
-        RValue out;
-        out.k = RK::text;
-        out.s = arena_.back();
-        return out;
-    }
+    if (a.k == RK::duration && b.k == RK::duration) return RValue::duration({a.dur.months + b.dur.months, a.dur.millis + b.dur.millis});
+    if (a.k == RK::text && b.k == RK::text) return computed_text(std::string(a.s) + std::string(b.s));
     if (a.k == RK::int_ && b.k == RK::int_ && op != Op::div) {
         // whole numbers stay whole unless the result does not fit; then it is computed as a decimal
         std::int64_t r = 0;
@@ -311,11 +336,11 @@ RValue Evaluator::arithmetic(ast::Op op, const RValue& a, const RValue& b) {
 bool Evaluator::member_of(const RValue& x, const RValue& set) {
     if (x.absent() || set.k != RK::set) return false;
     for (const auto& item : set.items)
-        if (compare(ast::Op::eq, x, item).truthy()) return true;
+        if (compare(ast::Op::eq, x, item)) return true;
     return false;
 }
 
-RValue Evaluator::binary(const Expr& e, Frame& frame) {
+RValue Evaluator::binary(const Expr& e, Frame frame) {
     using ast::Op;
     switch (e.op) {
         case Op::and_: return RValue::boolean(holds(*e.kids[0], frame) && holds(*e.kids[1], frame));
@@ -323,7 +348,7 @@ RValue Evaluator::binary(const Expr& e, Frame& frame) {
         case Op::implies: return RValue::boolean(!holds(*e.kids[0], frame) || holds(*e.kids[1], frame));
         case Op::otherwise: {
             RValue a = eval(*e.kids[0], frame);
-            if (!a.absent() && !(a.k == RK::set && a.items.empty())) {
+            if (!a.absent() && !a.empty_set()) {
                 if (e.r.type.base == Type::decimal && a.k == RK::int_) return RValue::decimal(static_cast<double>(a.i));
                 return a;
             }
@@ -354,63 +379,66 @@ RValue Evaluator::binary(const Expr& e, Frame& frame) {
         case Op::add: case Op::sub: case Op::mul: case Op::div:
             return arithmetic(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame));
         default:
-            return compare(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame));
+            return RValue::boolean(compare(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame)));
     }
 }
 
-std::vector<RValue> Evaluator::domain(const Expr& dom, const Access& access, Frame& frame) {
-    std::vector<RValue> out;
-    if (access.kind == AccessKind::scan && dom.kind == K::name && dom.r.record) {
+RValue Evaluator::whole_table(const RecordType& type) {
+    const TypeTable& table = ctx_.store.tables[type.index];
+    std::span<RValue> items = values_.allocate(table.rows());
+    for (std::uint32_t row = 0; row < items.size(); ++row) items[row] = RValue::record(table.first + row);
+    return RValue::set({items.data(), static_cast<std::uint32_t>(items.size())});
+}
+
+Domain Evaluator::domain(const Expr& dom, const Access& access, Frame frame) {
+    auto scan = [&] {
         const TypeTable& table = ctx_.store.tables[dom.r.record->index];
-        out.reserve(table.rows());
-        for (std::uint32_t row = 0; row < table.rows(); ++row) out.push_back(RValue::record(table.first + row));
-        return out;
-    }
+        return Domain::table(table.first, static_cast<std::uint32_t>(table.rows()));
+    };
+    if (access.kind == AccessKind::scan && dom.kind == K::name && dom.r.record) return scan();
     if (access.kind == AccessKind::reverse_index && dom.kind == K::name && access.key) {
         RValue key = eval(*access.key, frame);
-        if (key.k == RK::dangling) {   // a broken link equals broken links to the same id: no edge to follow
-            const TypeTable& table = ctx_.store.tables[dom.r.record->index];
-            for (std::uint32_t row = 0; row < table.rows(); ++row) out.push_back(RValue::record(table.first + row));
-            return out;
-        }
-        if (key.k != RK::record) return out;
-        std::vector<std::uint32_t> sources;
-        ctx_.graph.referrers(static_cast<std::uint32_t>(key.i), field_key(*dom.r.record, *access.key_field), sources);
-        for (auto s : sources) out.push_back(RValue::record(s));
-        return out;
+        // a broken link equals broken links to the same id: no edge to follow
+        if (key.k == RK::dangling) return scan();
+        if (key.k != RK::record) return Domain::none();
+        auto sources = referrers(static_cast<std::uint32_t>(key.i), field_key(*dom.r.record, *access.key_field));
+        std::span<RValue> items = values_.allocate(sources.size());
+        for (std::size_t n = 0; n < items.size(); ++n) items[n] = RValue::record(sources[n]);
+        return Domain::values({items.data(), static_cast<std::uint32_t>(items.size())});
     }
     if (access.kind == AccessKind::equality_index && access.key) {
         RValue key = eval(*access.key, frame);
-        if (key.absent()) return out;
+        if (key.absent()) return Domain::none();
         std::int64_t k = key.i;
         if (key.k == RK::text) {
             auto id = ctx_.store.strings.find(key.s);
-            if (id == StringPool::npos) return out;
+            if (id == StringPool::npos) return Domain::none();
             k = id;
         } else if (key.k == RK::datetime || key.k == RK::decimal || key.k == RK::dangling) {
-            // not an exact key of the index: fall back to a scan
-            const TypeTable& table = ctx_.store.tables[dom.r.record->index];
-            for (std::uint32_t row = 0; row < table.rows(); ++row) out.push_back(RValue::record(table.first + row));
-            return out;
+            return scan();   // not an exact key of the index
         }
         auto it = ctx_.indexes.by_key.find(IndexKey{dom.r.record, access.key_field});
-        if (it == ctx_.indexes.by_key.end()) return out;
+        if (it == ctx_.indexes.by_key.end()) return Domain::none();
         auto hit = it->second.find(k);
-        if (hit != it->second.end())
-            for (auto r : hit->second) out.push_back(RValue::record(r));
-        return out;
+        if (hit == it->second.end()) return Domain::none();
+        return Domain::records(hit->second);
     }
     RValue set = eval(dom, frame);
-    if (set.k == RK::set) return std::move(set.items);
-    if (!set.absent()) out.push_back(std::move(set));
-    return out;
+    if (set.k == RK::set) return Domain::values(set.items);
+    if (set.absent()) return Domain::none();
+    std::span<RValue> one = values_.allocate(1);
+    one[0] = set;
+    return Domain::values({one.data(), 1});
 }
 
-RValue Evaluator::quantifier(const Expr& e, Frame& frame) {
-    auto items = domain(*e.kids[0], e.access, frame);
-    int slot = e.r.slot;
-    for (auto& item : items) {
-        frame[slot] = std::move(item);
+RValue Evaluator::quantifier(const Expr& e, Frame frame) {
+    ValueArena::Scope quantifier_values(values_);
+    Domain items = domain(*e.kids[0], e.access, frame);
+    ValueArena::Scope element_values(values_);
+    auto slot = static_cast<std::size_t>(e.r.slot);
+    for (std::size_t n = 0; n < items.size(); ++n) {
+        element_values.rewind();
+        frame[slot] = items[n];
         if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
         bool body = e.kids[2] ? holds(*e.kids[2], frame) : true;
         switch (e.quant) {
@@ -422,15 +450,21 @@ RValue Evaluator::quantifier(const Expr& e, Frame& frame) {
     return RValue::boolean(e.quant != ast::Quant::some);
 }
 
-RValue Evaluator::aggregate(const Expr& e, Frame& frame) {
-    auto items = domain(*e.kids[0], e.access, frame);
-    int slot = e.r.slot;
+RValue Evaluator::aggregate(const Expr& e, Frame frame) {
+    // min and max return one of the values they went through, which must stay allocated
+    const bool keeps_a_value = e.agg == ast::Agg::min || e.agg == ast::Agg::max;
+    std::optional<ValueArena::Scope> aggregate_values, element_values;
+    if (!keeps_a_value) aggregate_values.emplace(values_);
+    Domain items = domain(*e.kids[0], e.access, frame);
+    if (!keeps_a_value) element_values.emplace(values_);
+    auto slot = static_cast<std::size_t>(e.r.slot);
     std::int64_t count = 0, hits = 0;
     double sum = 0;
     bool all_int = true;
     RValue best;
-    for (auto& item : items) {
-        frame[slot] = std::move(item);
+    for (std::size_t n = 0; n < items.size(); ++n) {
+        if (element_values) element_values->rewind();
+        frame[slot] = items[n];
         if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
         if (e.agg == ast::Agg::count) { ++count; continue; }
         RValue v = eval(*e.kids[2], frame);
@@ -445,7 +479,7 @@ RValue Evaluator::aggregate(const Expr& e, Frame& frame) {
             sum += v.number();
             if (v.k != RK::int_) all_int = false;
         } else {
-            bool better = best.absent() || compare(e.agg == ast::Agg::min ? ast::Op::lt : ast::Op::gt, v, best).truthy();
+            bool better = best.absent() || compare(e.agg == ast::Agg::min ? ast::Op::lt : ast::Op::gt, v, best);
             if (better) best = v;
         }
     }
@@ -462,12 +496,15 @@ RValue Evaluator::aggregate(const Expr& e, Frame& frame) {
 // At planned intervals (evidence model, section 5): inside the audit period no gap longer
 // than N months, counting from period_start to the first date; the latest date no older
 // than N months at as_of.
-RValue Evaluator::periodic(const Expr& e, Frame& frame) {
-    auto items = domain(*e.kids[0], e.access, frame);
-    int slot = e.r.slot;
+RValue Evaluator::periodic(const Expr& e, Frame frame) {
+    ValueArena::Scope periodic_values(values_);
+    Domain items = domain(*e.kids[0], e.access, frame);
+    ValueArena::Scope element_values(values_);
+    auto slot = static_cast<std::size_t>(e.r.slot);
     std::vector<Days> dates;
-    for (auto& item : items) {
-        frame[slot] = std::move(item);
+    for (std::size_t n = 0; n < items.size(); ++n) {
+        element_values.rewind();
+        frame[slot] = items[n];
         if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
         RValue v = eval(*e.kids[2], frame);
         if (v.k == RK::date || v.k == RK::datetime) {
@@ -477,7 +514,7 @@ RValue Evaluator::periodic(const Expr& e, Frame& frame) {
     }
     RValue interval = eval(*e.kids[3], frame);
     std::sort(dates.begin(), dates.end());
-    auto after = [&](Days d) { return shift(RValue{RK::date, d}, interval.dur, 1).i; };
+    auto after = [&](Days d) { return shift(RValue::date(d), interval.dur, 1).i; };
     bool ok = true;
     auto note = [&](std::string s) {
         ok = false;
@@ -506,53 +543,52 @@ RValue Evaluator::periodic(const Expr& e, Frame& frame) {
     return RValue::boolean(ok);
 }
 
-RValue Evaluator::call(const Expr& e, Frame& frame) {
-    if (e.r.name == ast::NameKind::definition) {
-        const ast::DefDecl& d = *e.r.definition;
-        Frame inner(static_cast<std::size_t>(std::max(d.frame_size, 1)));
-        for (std::size_t i = 0; i < e.kids.size(); ++i) inner[i] = eval(*e.kids[i], frame);
-        return eval(*d.body, inner);
-    }
-    std::vector<RValue> a;
-    for (const auto& k : e.kids) a.push_back(eval(*k, frame));
-    auto text = [&](std::string s) {
-        arena_.push_back(std::move(s));
-        RValue v;
-        v.k = RK::text;
-        v.s = arena_.back();
-        return v;
-    };
+// The definition's parameters and binders get their slots in the value arena; they are
+// free again when the call returns, unless it returns a set, which may lie after them.
+RValue Evaluator::call_definition(const Expr& e, Frame frame) {
+    const ast::DefDecl& d = *e.r.definition;
+    const ValueArena::Mark before = values_.mark();
+    Frame slots = values_.allocate(static_cast<std::size_t>(std::max(d.frame_size, 1)));
+    for (std::size_t i = 0; i < e.kids.size(); ++i) slots[i] = eval(*e.kids[i], frame);
+    RValue result = eval(*d.body, slots);
+    if (result.k != RK::set) values_.release(before);
+    return result;
+}
+
+RValue Evaluator::computed_text(std::string text) {
+    computed_texts_.push_back(std::move(text));
+    return RValue::text(computed_texts_.back());
+}
+
+RValue Evaluator::call(const Expr& e, Frame frame) {
+    if (e.r.name == ast::NameKind::definition) return call_definition(e, frame);
+    std::array<RValue, 2> a;   // no builtin takes more
+    if (e.kids.size() > a.size()) throw std::logic_error("builtin call with more than two arguments");
+    for (std::size_t n = 0; n < e.kids.size(); ++n) a[n] = eval(*e.kids[n], frame);
     switch (static_cast<Builtin>(e.r.slot)) {
         case Builtin::count: return RValue::integer(a[0].k == RK::set ? static_cast<std::int64_t>(a[0].items.size()) : 0);
         case Builtin::months:
         case Builtin::years:
         case Builtin::days: {
             if (a[0].absent()) return {};
-            RValue v;
-            v.k = RK::duration;
             auto b = static_cast<Builtin>(e.r.slot);
-            if (b == Builtin::days) v.dur.millis = a[0].i * 86'400'000;
-            else v.dur.months = static_cast<std::int32_t>(a[0].i * (b == Builtin::years ? 12 : 1));
-            return v;
+            if (b == Builtin::days) return RValue::duration({0, a[0].i * 86'400'000});
+            return RValue::duration({static_cast<std::int32_t>(a[0].i * (b == Builtin::years ? 12 : 1)), 0});
         }
         case Builtin::lower:
         case Builtin::upper: {
             if (a[0].absent()) return {};
             std::string s(a[0].s);
             for (auto& c : s) c = static_cast<char>(static_cast<Builtin>(e.r.slot) == Builtin::lower ? std::tolower(static_cast<unsigned char>(c)) : std::toupper(static_cast<unsigned char>(c)));
-            return text(std::move(s));
+            return computed_text(std::move(s));
         }
         case Builtin::length: return a[0].absent() ? RValue{} : RValue::integer(static_cast<std::int64_t>(a[0].s.size()));
         case Builtin::days_between:
             if (a[0].absent() || a[1].absent()) return {};
             return RValue::integer(day_of(a[1]) - day_of(a[0]));
-        case Builtin::date_of: {
+        case Builtin::date_of:
             if (a[0].absent()) return {};
-            RValue v;
-            v.k = RK::date;
-            v.i = day_of(a[0]);
-            return v;
-        }
+            return RValue::date(day_of(a[0]));
         case Builtin::abs:
             if (a[0].absent()) return {};
             return a[0].k == RK::int_ ? RValue::integer(std::llabs(a[0].i)) : RValue::decimal(std::fabs(a[0].d));
@@ -560,55 +596,82 @@ RValue Evaluator::call(const Expr& e, Frame& frame) {
         case Builtin::min2: {
             if (a[0].absent()) return a[1];
             if (a[1].absent()) return a[0];
-            bool first = compare(static_cast<Builtin>(e.r.slot) == Builtin::max2 ? ast::Op::ge : ast::Op::le, a[0], a[1]).truthy();
+            bool first = compare(static_cast<Builtin>(e.r.slot) == Builtin::max2 ? ast::Op::ge : ast::Op::le, a[0], a[1]);
             return first ? a[0] : a[1];
         }
     }
     return {};
 }
 
-RValue Evaluator::eval(const Expr& e, Frame& frame) {
+RValue Evaluator::name(const Expr& e, Frame frame) {
+    switch (e.r.name) {
+        case ast::NameKind::variable: return frame[static_cast<std::size_t>(e.r.slot)];
+        case ast::NameKind::parameter: return ctx_.params[static_cast<std::size_t>(e.r.slot)];
+        case ast::NameKind::enum_value:
+            if (e.r.slot == -2) return all_enum_values(e);   // a named enum
+            return literal(e);
+        case ast::NameKind::record_type: return whole_table(*e.r.record);
+        case ast::NameKind::special:
+            switch (e.r.special) {
+                case ast::Special::as_of: return RValue::date(ctx_.as_of);
+                case ast::Special::period_start: return RValue::date(ctx_.period_start);
+                case ast::Special::period_end: return RValue::date(ctx_.period_end);
+                case ast::Special::failed: return RValue::integer(static_cast<std::int64_t>(ctx_.failed));
+                case ast::Special::checked: return RValue::integer(static_cast<std::int64_t>(ctx_.checked));
+                case ast::Special::failed_ratio:
+                    return RValue::decimal(ctx_.checked ? static_cast<double>(ctx_.failed) / static_cast<double>(ctx_.checked) : 0.0);
+            }
+            return {};
+        default: return {};
+    }
+}
+
+bool Evaluator::is_test(const Expr& e, Frame frame) {
+    RValue v = eval(*e.kids[0], frame);
+    bool result = false;
+    switch (e.test) {
+        case ast::Test::present: result = v.k == RK::set ? !v.items.empty() : !v.absent(); break;
+        case ast::Test::absent: result = v.k == RK::set ? v.items.empty() : v.absent(); break;
+        case ast::Test::dangling:
+            result = v.k == RK::dangling ||
+                     (v.k == RK::set && std::any_of(v.items.begin(), v.items.end(), [](auto& x) { return x.k == RK::dangling; }));
+            break;
+    }
+    return e.negated ? !result : result;
+}
+
+// Conditions are evaluated as bools: connectives, comparisons and tests make no RValue.
+bool Evaluator::holds(const Expr& e, Frame frame) {
+    using ast::Op;
+    switch (e.kind) {
+        case K::not_: return !holds(*e.kids[0], frame);
+        case K::is_test: return is_test(e, frame);
+        case K::binary:
+            switch (e.op) {
+                case Op::and_: return holds(*e.kids[0], frame) && holds(*e.kids[1], frame);
+                case Op::or_: return holds(*e.kids[0], frame) || holds(*e.kids[1], frame);
+                case Op::implies: return !holds(*e.kids[0], frame) || holds(*e.kids[1], frame);
+                case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
+                    return compare(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame));
+                default: break;
+            }
+            break;
+        default: break;
+    }
+    return eval(e, frame).truthy();
+}
+
+RValue Evaluator::eval(const Expr& e, Frame frame) {
     switch (e.kind) {
         case K::literal: return literal(e);
-        case K::name:
-            switch (e.r.name) {
-                case ast::NameKind::variable: return frame[static_cast<std::size_t>(e.r.slot)];
-                case ast::NameKind::parameter: return ctx_.params[static_cast<std::size_t>(e.r.slot)];
-                case ast::NameKind::enum_value:
-                    if (e.r.slot == -2) {   // a named enum: all its values
-                        RValue set = RValue::set();
-                        for (std::size_t i = 0; i < e.r.enumeration->values.size(); ++i) {
-                            RValue v;
-                            v.k = RK::enum_;
-                            v.i = static_cast<std::int64_t>(i);
-                            v.s = e.r.enumeration->values[i];
-                            set.items.push_back(std::move(v));
-                        }
-                        return set;
-                    }
-                    return literal(e);
-                case ast::NameKind::record_type: {
-                    RValue set = RValue::set();
-                    const TypeTable& table = ctx_.store.tables[e.r.record->index];
-                    for (std::uint32_t row = 0; row < table.rows(); ++row) set.items.push_back(RValue::record(table.first + row));
-                    return set;
-                }
-                case ast::NameKind::special: {
-                    RValue v;
-                    switch (e.r.special) {
-                        case ast::Special::as_of: v.k = RK::date; v.i = ctx_.as_of; return v;
-                        case ast::Special::period_start: v.k = RK::date; v.i = ctx_.period_start; return v;
-                        case ast::Special::period_end: v.k = RK::date; v.i = ctx_.period_end; return v;
-                        case ast::Special::failed: return RValue::integer(static_cast<std::int64_t>(ctx_.failed));
-                        case ast::Special::checked: return RValue::integer(static_cast<std::int64_t>(ctx_.checked));
-                        case ast::Special::failed_ratio:
-                            return RValue::decimal(ctx_.checked ? static_cast<double>(ctx_.failed) / static_cast<double>(ctx_.checked) : 0.0);
-                    }
-                    return v;
-                }
-                default: return {};
-            }
-        case K::member: return member(e, eval(*e.kids[0], frame));
+        case K::name: return name(e, frame);
+        case K::member: {
+            const Expr& receiver = *e.kids[0];
+            // the common `x.field`: read the variable's slot in place
+            if (receiver.kind == K::name && receiver.r.name == ast::NameKind::variable)
+                return member(e, frame[static_cast<std::size_t>(receiver.r.slot)]);
+            return member(e, eval(receiver, frame));
+        }
         case K::closure: return closure(e, eval(*e.kids[0], frame));
         case K::reverse: return reverse(e, eval(*e.kids[0], frame));
         case K::negate: {
@@ -619,35 +682,19 @@ RValue Evaluator::eval(const Expr& e, Frame& frame) {
             return v;
         }
         case K::not_: return RValue::boolean(!holds(*e.kids[0], frame));
-        case K::is_test: {
-            RValue v = eval(*e.kids[0], frame);
-            bool result = false;
-            switch (e.test) {
-                case ast::Test::present: result = v.k == RK::set ? !v.items.empty() : !v.absent(); break;
-                case ast::Test::absent: result = v.k == RK::set ? v.items.empty() : v.absent(); break;
-                case ast::Test::dangling:
-                    result = v.k == RK::dangling ||
-                             (v.k == RK::set && std::any_of(v.items.begin(), v.items.end(), [](auto& x) { return x.k == RK::dangling; }));
-                    break;
-            }
-            return RValue::boolean(e.negated ? !result : result);
-        }
+        case K::is_test: return RValue::boolean(is_test(e, frame));
         case K::binary: return binary(e, frame);
         case K::quantifier: return quantifier(e, frame);
         case K::aggregate: return aggregate(e, frame);
         case K::periodic: return periodic(e, frame);
         case K::call: return call(e, frame);
-        case K::set_literal: {
-            RValue s = RValue::set();
-            for (const auto& k : e.kids) s.items.push_back(eval(*k, frame));
-            return s;
-        }
+        case K::set_literal: return set_literal(e, frame);
         case K::template_text: return {};
     }
     return {};
 }
 
-void Evaluator::explain(const Expr& e, Frame& frame, bool want, std::vector<Read>& reads, std::vector<std::string>& details) {
+void Evaluator::explain(const Expr& e, Frame frame, bool want, std::vector<Read>& reads, std::vector<std::string>& details) {
     auto saved_trace = trace_;
     auto saved_details = details_;
     auto leaf = [&] {
@@ -680,18 +727,21 @@ void Evaluator::explain(const Expr& e, Frame& frame, bool want, std::vector<Read
     }
     if (e.kind == K::quantifier) {
         // the domain itself (navigation) is part of the evidence
+        ValueArena::Scope quantifier_values(values_);
         trace_ = &reads;
-        auto items = domain(*e.kids[0], e.access, frame);
+        Domain items = domain(*e.kids[0], e.access, frame);
         trace_ = saved_trace;
-        int slot = e.r.slot;
+        ValueArena::Scope element_values(values_);
+        auto slot = static_cast<std::size_t>(e.r.slot);
         bool every = e.quant == ast::Quant::every;
         // e came out !want. Either witnesses exist (every: an element failing the body; some/no: an
         // element satisfying it) and they are the culprits, or none exist and every candidate is.
         bool actual = !want;
         bool by_witness = every ? !actual : (e.quant == ast::Quant::some ? actual : !actual);
         std::size_t explained = 0;
-        for (auto& item : items) {
-            if (explained >= explain_limit) break;
+        for (std::size_t n = 0; n < items.size() && explained < explain_limit; ++n) {
+            element_values.rewind();
+            const RValue item = items[n];
             frame[slot] = item;
             bool in_filter = !e.kids[1] || holds(*e.kids[1], frame);
             bool body = e.kids[2] ? holds(*e.kids[2], frame) : true;
@@ -712,9 +762,10 @@ void Evaluator::explain(const Expr& e, Frame& frame, bool want, std::vector<Read
     }
     if (e.kind == K::call && e.r.name == ast::NameKind::definition) {
         const ast::DefDecl& d = *e.r.definition;
-        Frame inner(static_cast<std::size_t>(std::max(d.frame_size, 1)));
-        for (std::size_t i = 0; i < e.kids.size(); ++i) inner[i] = eval(*e.kids[i], frame);
-        return explain(*d.body, inner, want, reads, details);
+        ValueArena::Scope call_values(values_);
+        Frame slots = values_.allocate(static_cast<std::size_t>(std::max(d.frame_size, 1)));
+        for (std::size_t i = 0; i < e.kids.size(); ++i) slots[i] = eval(*e.kids[i], frame);
+        return explain(*d.body, slots, want, reads, details);
     }
     leaf();
 }
