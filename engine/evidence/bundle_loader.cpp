@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -70,6 +71,11 @@ struct TypeFileRead {
     std::string failure;                                // what a worker threw, if anything
     std::mutex failure_mutex;
     bool csv() const { return input->name.ends_with(".csv"); }
+    // The file's bytes are freed when both the digest and the last piece's merge are done with them.
+    std::atomic<int> byte_users{2};
+    void release_bytes() {
+        if (--byte_users == 0) input->storage = {};
+    }
     void fail(const char* what) {
         std::lock_guard lock(failure_mutex);
         if (failure.empty()) failure = what;
@@ -176,19 +182,14 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         if (input_of_type[t] != SIZE_MAX && !inputs[input_of_type[t]].ok) input_of_type[t] = SIZE_MAX;
 
     // Every CSV file is cut into pieces so that all workers stay busy even when one file holds
-    // most of the bundle, and so that each piece's tables stay small enough for the caches. First the pieces' line breaks are counted, with the digest (one long
-    // sequential hash) alongside; then the pieces are read.
+    // most of the bundle, and so that each piece's tables stay small enough for the caches.
+    // First the pieces' line breaks are counted; then the pieces are read, with the digest (one
+    // long sequential hash) alongside.
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t piece_bytes =
         options.piece_bytes ? options.piece_bytes : std::clamp<std::size_t>(type_bytes / (4 * threads), std::size_t{1} << 20, std::size_t{8} << 20);
     std::vector<std::unique_ptr<TypeFileRead>> reads;
     std::vector<Task> counting;
-    counting.push_back({type_bytes, [&store, &inputs] {
-        std::vector<DigestInput> digest_inputs;
-        for (const InputFile& in : inputs)
-            if (in.ok) digest_inputs.push_back({in.name, in.bytes});
-        store.digest = files_digest(std::move(digest_inputs));
-    }});
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         if (input_of_type[t] == SIZE_MAX) continue;
         auto& read = *reads.emplace_back(std::make_unique<TypeFileRead>());
@@ -233,12 +234,19 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
                 });
                 for (Issue& i : file->log.issues) issues.push_back(std::move(i));
                 *file = LoadedFile(*file->table.type, file->log.file());   // free the piece's memory now
-                if (k + 1 == read.pieces.size()) read.input->storage = {};  // and the file's bytes after its last piece (already hashed)
+                if (k + 1 == read.pieces.size()) read.release_bytes();
             });
         }
     }
     OrderedMerge merge_in_order(std::move(merging));
     std::vector<std::function<void()>> tasks;
+    tasks.push_back([&store, &inputs, &reads] {
+        std::vector<DigestInput> digest_inputs;
+        for (const InputFile& in : inputs)
+            if (in.ok) digest_inputs.push_back({in.name, in.bytes});
+        store.digest = files_digest(std::move(digest_inputs));
+        for (auto& read : reads) read->release_bytes();
+    });
     for (std::size_t i = 0; i < reading.size(); ++i)
         tasks.push_back([&reading, &merge_in_order, i] {
             reading[i]();
