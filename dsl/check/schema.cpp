@@ -17,7 +17,8 @@ std::optional<std::size_t> EnumDecl::index_of(std::string_view value) const {
         const auto& v = values[i];
         if (v.size() == value.size() &&
             std::equal(v.begin(), v.end(), value.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };   // ASCII, as in the C locale
+                return lower(a) == lower(b);
             }))
             return i;
     }
