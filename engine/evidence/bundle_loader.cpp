@@ -86,24 +86,28 @@ struct TypeFileRead {
 // read the piece that completes a run, so that merging overlaps reading instead of following it.
 class OrderedMerge {
 public:
-    explicit OrderedMerge(std::vector<std::function<void()>> steps) : steps_(std::move(steps)), ready_(steps_.size(), false) {}
+    // Step i merges piece i in order and returns what may then run on any thread (or nothing).
+    using Step = std::function<std::function<void()>()>;
+    explicit OrderedMerge(std::vector<Step> steps) : steps_(std::move(steps)), ready_(steps_.size(), false) {}
     void ready(std::size_t i) {
         std::unique_lock lock(mutex_);
         ready_[i] = true;
-        if (merging_) return;   // the worker merging now will see it
-        merging_ = true;
-        while (next_ < ready_.size() && ready_[next_]) {
+        while (!merging_ && next_ < ready_.size() && ready_[next_]) {   // else the worker merging now will see it
+            merging_ = true;
             std::size_t k = next_;
             lock.unlock();
-            steps_[k]();
+            std::function<void()> rest = steps_[k]();
             lock.lock();
             ++next_;
+            merging_ = false;
+            lock.unlock();
+            if (rest) rest();   // while another worker may merge the next piece
+            lock.lock();
         }
-        merging_ = false;
     }
 
 private:
-    std::vector<std::function<void()>> steps_;
+    std::vector<Step> steps_;
     std::mutex mutex_;
     std::vector<bool> ready_;
     std::size_t next_ = 0;
@@ -208,7 +212,9 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     run_largest_first(counting, options.threads);
     // pieces are read and merged biggest file first, each file's pieces in order
     std::stable_sort(reads.begin(), reads.end(), [](const auto& a, const auto& b) { return a->input->bytes.size() > b->input->bytes.size(); });
-    std::vector<std::function<void()>> reading, merging;
+    std::vector<std::function<void()>> reading;
+    std::vector<OrderedMerge::Step> merging;
+    CopiesInFlight copies;
     for (auto& r : reads) {
         TypeFileRead& read = *r;
         const std::string_view bytes = read.input->bytes;
@@ -220,7 +226,8 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
             if (!read.csv()) reading.push_back([&read, bytes, &options, file] { guarded(read, [&] { read_jsonl_table(bytes, *file, options.limits); }); });
             else if (read.layout.readable) reading.push_back([&read, bytes, k, file] { guarded(read, [&] { read_csv_piece(bytes, read.layout, k, *file); }); });
             else reading.push_back([] {});
-            merging.push_back([&read, &store, &issues, bytes, k, file] {
+            merging.push_back([&read, &store, &issues, &copies, bytes, k, file]() -> std::function<void()> {
+                std::function<void()> fill;
                 guarded(read, [&] {
                     if (!read.failure.empty()) return;
                     if (k > 0) settle_csv_piece(bytes, read.layout, k, *file);
@@ -228,13 +235,18 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
                     // when the file is read in one go
                     for (Issue& i : file->log.issues) issues.push_back(std::move(i));
                     file->log.issues.clear();
-                    merge_piece(store, read.type, *file, issues);
-                    if (k == 0 && read.pieces.size() > 1)   // room for the rows of all pieces, judged from the first
-                        store.tables[read.type].reserve(file->table.rows() * bytes.size() / std::max<std::size_t>(1, read.layout.pieces[0].end - read.layout.pieces[0].begin) * 21 / 20);
+                    std::size_t expected_rows = 0;   // the whole file's, judged from its first piece
+                    if (k == 0 && read.pieces.size() > 1)
+                        expected_rows = file->table.rows() * bytes.size() / std::max<std::size_t>(1, read.layout.pieces[0].end - read.layout.pieces[0].begin) * 21 / 20;
+                    fill = prepare_merge(store, read.type, *file, issues, copies, expected_rows);
                 });
                 for (Issue& i : file->log.issues) issues.push_back(std::move(i));
-                *file = LoadedFile(*file->table.type, file->log.file());   // free the piece's memory now
-                if (k + 1 == read.pieces.size()) read.release_bytes();
+                const bool last = k + 1 == read.pieces.size();
+                return [&read, fill = std::move(fill), file, last] {
+                    if (fill) fill();
+                    else *file = LoadedFile(*file->table.type, file->log.file());   // free the piece's memory now
+                    if (last) read.release_bytes();
+                };
             });
         }
     }

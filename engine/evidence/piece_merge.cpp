@@ -1,6 +1,7 @@
 #include "piece_merge.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 #include "table_builder.hpp"
 
@@ -12,7 +13,7 @@ bool holds_string(Tag t) { return t == Tag::text || t == Tag::dangling_ref; }
 
 // Enters the piece's ids in the table's index; returns, per row, whether it is kept.
 std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTable& piece, const std::vector<std::uint32_t>& remap,
-                            std::vector<Issue>& issues, bool& dropped) {
+                            std::vector<Issue>& issues, bool& dropped, CopiesInFlight& copies) {
     const std::vector<Value>& ids = piece.columns[0];
     std::vector<bool> keep(ids.size(), true);
     table.row_of_id.reserve(table.rows() + ids.size());
@@ -27,6 +28,7 @@ std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTa
         }
         keep[r] = false;
         dropped = true;
+        copies.wait_idle();   // the first row's line may still be on its way into the table
         issues.push_back(make_issue("error", table.file, piece.line[r], "duplicate-id",
                                     duplicate_id_message(store.strings.view(id), table.file, table.line[first_row])));
     }
@@ -65,8 +67,42 @@ void drop_rows(LoadedFile& piece, const std::vector<bool>& keep) {
 
 }  // namespace
 
-void merge_piece(EvidenceStore& store, std::size_t type_index, LoadedFile& piece, std::vector<Issue>& issues) {
-    std::vector<std::uint32_t> remap(piece.strings.size());
+void CopiesInFlight::start() {
+    std::lock_guard lock(mutex_);
+    ++count_;
+}
+
+void CopiesInFlight::finish() {
+    std::lock_guard lock(mutex_);
+    if (--count_ == 0) idle_.notify_all();
+}
+
+void CopiesInFlight::wait_idle() {
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [&] { return count_ == 0; });
+}
+
+namespace {
+
+// Room for n more values at the end of `v` without moving it (waiting for copies into it first).
+template <class T>
+void make_room(std::vector<T>& v, std::size_t n, CopiesInFlight& copies) {
+    if (v.size() + n <= v.capacity()) return;
+    copies.wait_idle();
+    v.reserve(std::max(v.size() + n, 2 * v.capacity()));
+}
+
+}  // namespace
+
+PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile& piece, std::vector<Issue>& issues,
+                        CopiesInFlight& copies, std::size_t expected_rows) {
+    PieceCopy copy;
+    copy.piece = &piece;
+    copy.store = &store;
+    copy.table = &store.tables[type_index];
+    copy.copies = &copies;
+    std::vector<std::uint32_t>& remap = copy.remap;
+    remap.resize(piece.strings.size());
     constexpr std::uint32_t ahead = 16;
     StringPool& pool = store.strings;
     pool.reserve(pool.size() + remap.size());   // no rehash while prefetching
@@ -75,39 +111,60 @@ void merge_piece(EvidenceStore& store, std::size_t type_index, LoadedFile& piece
         remap[i] = pool.intern(piece.strings.view(i), piece.strings.hash(i));
     }
 
-    TypeTable& table = store.tables[type_index];
+    TypeTable& table = *copy.table;
     TypeTable& from = piece.table;
-    const bool first_piece = table.presence == Presence::absent;
-    if (first_piece) {   // the table takes the piece's presence and columns
+    if (table.presence == Presence::absent) {   // the first piece: the table takes its presence and columns
         table.presence = from.presence;
         table.file = from.file;
         table.column_present = from.column_present;
         table.extra_names = from.extra_names;
         table.columns.assign(from.columns.size(), {});
         table.extra_columns.assign(from.extra_columns.size(), {});
+        table.reserve(expected_rows);   // nothing is being copied into this table yet
     }
     bool dropped = false;
-    std::vector<bool> keep = enter_ids(store, table, from, remap, issues, dropped);
+    std::vector<bool> keep = enter_ids(store, table, from, remap, issues, dropped, copies);
     if (dropped) drop_rows(piece, keep);
 
-    auto list_base = static_cast<std::int64_t>(store.list_items.size());
-    auto fix = [&](Value& v) {
+    // the rows' place: grown now, in merge order; filled by the copy, possibly on another thread
+    const std::size_t n = from.line.size();
+    make_room(store.list_items, piece.list_items.size(), copies);
+    for (auto& column : table.columns) make_room(column, n, copies);
+    for (auto& column : table.extra_columns) make_room(column, n, copies);
+    make_room(table.line, n, copies);
+    copy.list_base = store.list_items.size();
+    copy.row_base = table.line.size();
+    store.list_items.resize(copy.list_base + piece.list_items.size());
+    for (auto& column : table.columns) column.resize(copy.row_base + n);
+    for (auto& column : table.extra_columns) column.resize(copy.row_base + n);
+    table.line.resize(copy.row_base + n);
+    copies.start();
+    return copy;
+}
+
+void PieceCopy::operator()() {
+    const auto list_offset = static_cast<std::int64_t>(list_base);
+    auto fixed = [&](Value v) {
         if (holds_string(v.tag)) v.i = remap[static_cast<std::size_t>(v.i)];
-        else if (v.tag == Tag::list) v.i += list_base;
+        else if (v.tag == Tag::list) v.i += list_offset;
+        return v;
     };
-    for (Value v : piece.list_items) {
-        fix(v);
-        store.list_items.push_back(v);
-    }
-    auto append = [&](std::vector<Value>& to, std::vector<Value>& rows) {
-        for (Value& v : rows) fix(v);
-        if (to.empty()) to = std::move(rows);
-        else to.insert(to.end(), rows.begin(), rows.end());
+    auto fill = [&](std::vector<Value>& to, std::size_t base, const std::vector<Value>& from) {
+        Value* out = to.data() + base;
+        for (std::size_t r = 0; r < from.size(); ++r) out[r] = fixed(from[r]);
     };
-    for (std::size_t c = 0; c < table.columns.size(); ++c) append(table.columns[c], from.columns[c]);
-    for (std::size_t c = 0; c < table.extra_columns.size(); ++c) append(table.extra_columns[c], from.extra_columns[c]);
-    if (table.line.empty()) table.line = std::move(from.line);
-    else table.line.insert(table.line.end(), from.line.begin(), from.line.end());
+    fill(store->list_items, list_base, piece->list_items);
+    TypeTable& from = piece->table;
+    for (std::size_t c = 0; c < table->columns.size(); ++c) fill(table->columns[c], row_base, from.columns[c]);
+    for (std::size_t c = 0; c < table->extra_columns.size(); ++c) fill(table->extra_columns[c], row_base, from.extra_columns[c]);
+    std::copy(from.line.begin(), from.line.end(), table->line.data() + row_base);
+    copies->finish();
+    *piece = LoadedFile(*from.type, piece->log.file());   // the piece's memory is not needed any more
+}
+
+void merge_piece(EvidenceStore& store, std::size_t type_index, LoadedFile& piece, std::vector<Issue>& issues) {
+    CopiesInFlight copies;
+    prepare_merge(store, type_index, piece, issues, copies)();
 }
 
 }  // namespace shall
