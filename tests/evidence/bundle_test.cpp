@@ -338,7 +338,7 @@ TEST_CASE("bundle: a CSV file read in pieces gives the store of reading it in on
         if (i % 10 == 3) incidents += ",extra\n";              // a ragged row
         if (i % 23 == 0) incidents += "\n  \n";                 // blank lines
         if (i % 31 == 7) incidents += "INCX,a\0b,1\n"s;        // a NUL byte
-        if (i % 37 == 2) incidents += "INCY,\xC3\x28bad,1\n";  // invalid UTF-8
+        if (i % 37 == 2) incidents += "INCY,\xC3\x28" "bad,1\n";  // invalid UTF-8
         if (i % 29 == 4) incidents += "INCZ,\"quoted\"tail,2\n";
     }
     incidents += "INCLAST,\"never closed,1\nmore\n";
