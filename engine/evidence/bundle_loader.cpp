@@ -226,7 +226,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
             if (!read.csv()) reading.push_back([&read, bytes, &options, file] { guarded(read, [&] { read_jsonl_table(bytes, *file, options.limits); }); });
             else if (read.layout.readable) reading.push_back([&read, bytes, k, file] { guarded(read, [&] { read_csv_piece(bytes, read.layout, k, *file); }); });
             else reading.push_back([] {});
-            merging.push_back([&read, &store, &issues, &copies, bytes, k, file]() -> std::function<void()> {
+            merging.push_back([&read, &reads, &store, &issues, &copies, type_bytes, bytes, k, file]() -> std::function<void()> {
                 std::function<void()> fill;
                 guarded(read, [&] {
                     if (!read.failure.empty()) return;
@@ -239,6 +239,8 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
                     if (k == 0 && read.pieces.size() > 1)
                         expected_rows = file->table.rows() * bytes.size() / std::max<std::size_t>(1, read.layout.pieces[0].end - read.layout.pieces[0].begin) * 21 / 20;
                     fill = prepare_merge(store, read.type, *file, issues, copies, expected_rows);
+                    if (k == 0 && &read == reads.front().get() && read.pieces.size() > 1)   // the pool's final size, judged from the first piece merged
+                        store.strings.reserve(store.strings.size() * type_bytes / std::max<std::size_t>(1, read.layout.pieces[0].end - read.layout.pieces[0].begin) * 11 / 10);
                 });
                 for (Issue& i : file->log.issues) issues.push_back(std::move(i));
                 const bool last = k + 1 == read.pieces.size();
