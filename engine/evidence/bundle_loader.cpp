@@ -124,6 +124,42 @@ void guarded(TypeFileRead& read, Work work) {
     }
 }
 
+// `count` things seen in a file's first piece, scaled to `bytes` of input like it.
+std::size_t scaled_from_first_piece(std::size_t count, const TypeFileRead& read, std::size_t bytes) {
+    const CsvPiece& first = read.layout.pieces[0];
+    return count * bytes / std::max<std::size_t>(1, first.end - first.begin);
+}
+
+// Merges piece k of `read` into the store, in merge order: settles where the piece starts,
+// enters its problems, strings and ids. Returns what is left to do on any thread: filling its
+// rows, freeing it, and the file's bytes after its last piece. With pool_bytes (the first piece
+// merged), the string pool is sized for that much input at once instead of rehashing as it grows.
+std::function<void()> merge_step(TypeFileRead& read, std::size_t k, EvidenceStore& store, std::vector<Issue>& issues,
+                                 CopiesInFlight& copies, std::size_t pool_bytes) {
+    LoadedFile* file = read.pieces[k].get();
+    const std::string_view bytes = read.input->bytes;
+    std::function<void()> fill;
+    guarded(read, [&] {
+        if (!read.failure.empty()) return;
+        if (k > 0) settle_csv_piece(bytes, read.layout, k, *file);
+        // the piece's own problems come before the duplicates found on merging, as when the
+        // file is read in one go
+        for (Issue& i : file->log.issues) issues.push_back(std::move(i));
+        file->log.issues.clear();
+        const bool cut = read.pieces.size() > 1;
+        std::size_t expected_rows = k == 0 && cut ? scaled_from_first_piece(file->table.rows(), read, bytes.size()) * 21 / 20 : 0;
+        fill = prepare_merge(store, read.type, *file, issues, copies, expected_rows);
+        if (k == 0 && cut && pool_bytes > 0) store.strings.reserve(scaled_from_first_piece(store.strings.size(), read, pool_bytes) * 11 / 10);
+    });
+    for (Issue& i : file->log.issues) issues.push_back(std::move(i));
+    const bool last = k + 1 == read.pieces.size();
+    return [&read, fill = std::move(fill), file, last] {
+        if (fill) fill();
+        else *file = LoadedFile(*file->table.type, file->log.file());   // free the piece's memory now
+        if (last) read.release_bytes();
+    };
+}
+
 // A unit of work for the pool; the biggest go first so that no worker is left with a long
 // task at the end.
 struct Task {
@@ -226,29 +262,8 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
             if (!read.csv()) reading.push_back([&read, bytes, &options, file] { guarded(read, [&] { read_jsonl_table(bytes, *file, options.limits); }); });
             else if (read.layout.readable) reading.push_back([&read, bytes, k, file] { guarded(read, [&] { read_csv_piece(bytes, read.layout, k, *file); }); });
             else reading.push_back([] {});
-            merging.push_back([&read, &reads, &store, &issues, &copies, type_bytes, bytes, k, file]() -> std::function<void()> {
-                std::function<void()> fill;
-                guarded(read, [&] {
-                    if (!read.failure.empty()) return;
-                    if (k > 0) settle_csv_piece(bytes, read.layout, k, *file);
-                    // the piece's own problems come before the duplicates found on merging, as
-                    // when the file is read in one go
-                    for (Issue& i : file->log.issues) issues.push_back(std::move(i));
-                    file->log.issues.clear();
-                    std::size_t expected_rows = 0;   // the whole file's, judged from its first piece
-                    if (k == 0 && read.pieces.size() > 1)
-                        expected_rows = file->table.rows() * bytes.size() / std::max<std::size_t>(1, read.layout.pieces[0].end - read.layout.pieces[0].begin) * 21 / 20;
-                    fill = prepare_merge(store, read.type, *file, issues, copies, expected_rows);
-                    if (k == 0 && &read == reads.front().get() && read.pieces.size() > 1)   // the pool's final size, judged from the first piece merged
-                        store.strings.reserve(store.strings.size() * type_bytes / std::max<std::size_t>(1, read.layout.pieces[0].end - read.layout.pieces[0].begin) * 11 / 10);
-                });
-                for (Issue& i : file->log.issues) issues.push_back(std::move(i));
-                const bool last = k + 1 == read.pieces.size();
-                return [&read, fill = std::move(fill), file, last] {
-                    if (fill) fill();
-                    else *file = LoadedFile(*file->table.type, file->log.file());   // free the piece's memory now
-                    if (last) read.release_bytes();
-                };
+            merging.push_back([&read, &store, &issues, &copies, k, size_pool = &read == reads.front().get(), type_bytes] {
+                return merge_step(read, k, store, issues, copies, size_pool ? type_bytes : 0);
             });
         }
     }
