@@ -35,9 +35,9 @@ namespace shall {
 namespace {
 
 struct InputFile {
+    std::string_view bytes() const { return storage.view(); }   // empty once freed
     std::string name;  // relative to the bundle directory
     FileBytes storage;
-    std::string_view bytes;
     bool ok = false;
     std::vector<Issue> issues;
 };
@@ -57,7 +57,6 @@ void read_input(const std::string& dir, InputFile& in, const std::string& conseq
                                        fmt::format("{} cannot be read ({}); {}", name, std::strerror(error), consequence)));
         return;
     }
-    in.bytes = in.storage.view();
     in.ok = true;
 }
 
@@ -137,7 +136,7 @@ std::size_t scaled_from_first_piece(std::size_t count, const TypeFileRead& read,
 std::function<void()> merge_step(TypeFileRead& read, std::size_t k, EvidenceStore& store, std::vector<Issue>& issues,
                                  CopiesInFlight& copies, std::size_t pool_bytes) {
     LoadedFile* file = read.pieces[k].get();
-    const std::string_view bytes = read.input->bytes;
+    const std::string_view bytes = read.input->bytes();
     std::function<void()> fill;
     guarded(read, [&] {
         if (!read.failure.empty()) return;
@@ -194,7 +193,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         manifest.name = "bundle.json";
         read_input(dir, manifest, "its settings are ignored", options.limits);
         for (Issue& i : manifest.issues) issues.push_back(std::move(i));
-        if (manifest.ok) read_manifest(manifest.bytes, store.info, manifest_log, options.limits);
+        if (manifest.ok) read_manifest(manifest.bytes(), store.info, manifest_log, options.limits);
     }
     settle_dates(store.info, options, manifest_log);
     for (Issue& i : manifest_log.issues) issues.push_back(std::move(i));
@@ -216,7 +215,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         if (input_of_type[t] == SIZE_MAX) continue;
         InputFile& in = inputs[input_of_type[t]];
         for (Issue& i : in.issues) issues.push_back(std::move(i));
-        type_bytes += in.bytes.size();
+        type_bytes += in.bytes().size();
     }
     for (std::size_t t = 0; t < schema.types.size(); ++t)
         if (input_of_type[t] != SIZE_MAX && !inputs[input_of_type[t]].ok) input_of_type[t] = SIZE_MAX;
@@ -236,7 +235,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         read.type = t;
         read.input = &inputs[input_of_type[t]];
         read.pieces.push_back(std::make_unique<LoadedFile>(*schema.types[t], read.input->name));
-        const std::string_view bytes = read.input->bytes;
+        const std::string_view bytes = read.input->bytes();
         if (!read.csv()) continue;
         guarded(read, [&] { read.layout = plan_csv_table(bytes, *read.pieces[0], options.limits, piece_bytes); });
         if (!read.layout.readable) continue;
@@ -247,13 +246,13 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     }
     run_largest_first(counting, options.threads);
     // pieces are read and merged biggest file first, each file's pieces in order
-    std::stable_sort(reads.begin(), reads.end(), [](const auto& a, const auto& b) { return a->input->bytes.size() > b->input->bytes.size(); });
+    std::stable_sort(reads.begin(), reads.end(), [](const auto& a, const auto& b) { return a->input->bytes().size() > b->input->bytes().size(); });
     std::vector<std::function<void()>> reading;
     std::vector<OrderedMerge::Step> merging;
     CopiesInFlight copies;
     for (auto& r : reads) {
         TypeFileRead& read = *r;
-        const std::string_view bytes = read.input->bytes;
+        const std::string_view bytes = read.input->bytes();
         if (read.csv() && read.layout.readable) number_csv_pieces(bytes, read.layout);
         std::size_t pieces = read.csv() && read.layout.readable ? read.layout.pieces.size() : 1;
         for (std::size_t k = 0; k < pieces; ++k) {
@@ -272,7 +271,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     tasks.push_back([&store, &inputs, &reads] {
         std::vector<DigestInput> digest_inputs;
         for (const InputFile& in : inputs)
-            if (in.ok) digest_inputs.push_back({in.name, in.bytes});
+            if (in.ok) digest_inputs.push_back({in.name, in.bytes()});
         store.digest = files_digest(std::move(digest_inputs));
         for (auto& read : reads) read->release_bytes();
     });

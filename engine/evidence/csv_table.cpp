@@ -240,15 +240,14 @@ void number_csv_pieces(std::string_view bytes, CsvLayout& layout) {
 
 void read_csv_piece(std::string_view bytes, CsvLayout& layout, std::size_t k, LoadedFile& out) {
     CsvPiece& piece = layout.pieces[k];
-    if (out.table.extra_names.size() < layout.extra_names.size()) {   // a fresh piece
+    if (k > 0) {   // the head has its columns from the header already
         out.table.presence = Presence::present;
         out.table.extra_names = layout.extra_names;
         out.table.extra_columns.assign(layout.extra_names.size(), {});
     }
     CsvReader reader(bytes, piece.begin, piece.line);
     piece.first = reader.next_record_start();
-    bool last = k + 1 == layout.pieces.size();
-    read_rows(reader, last ? bytes.size() : piece.end, layout, out);
+    read_rows(reader, piece.end, layout, out);   // the last piece ends at the end of the file
     piece.stop = reader.next_record_start();
     piece.stop_line = reader.line();
 }

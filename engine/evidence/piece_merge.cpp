@@ -162,9 +162,4 @@ void PieceCopy::operator()() {
     *piece = LoadedFile(*from.type, piece->log.file());   // the piece's memory is not needed any more
 }
 
-void merge_piece(EvidenceStore& store, std::size_t type_index, LoadedFile& piece, std::vector<Issue>& issues) {
-    CopiesInFlight copies;
-    prepare_merge(store, type_index, piece, issues, copies)();
-}
-
 }  // namespace shall

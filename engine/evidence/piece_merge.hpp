@@ -13,9 +13,8 @@ namespace shall {
 // String ids are re-interned in the store's pool and list offsets shifted. A row whose id an
 // earlier piece of the file already has is dropped and reported, as a duplicate within one piece
 // is: the store is the same whichever way the file was cut.
-void merge_piece(EvidenceStore& store, std::size_t type_index, LoadedFile& piece, std::vector<Issue>& issues);
-
-// merge_piece in two steps, so that pieces can be merged in order on one thread at a time while
+//
+// Merging takes two steps, so that pieces can be merged in order on one thread at a time while
 // the bulk of the work, filling the rows' place in the store, runs on any thread:
 // prepare_merge interns the strings, enters the ids and grows the store's columns (waiting for
 // copies in flight whenever a column must move); the PieceCopy it returns fills the rows.
