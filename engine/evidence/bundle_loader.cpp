@@ -224,9 +224,9 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     // most of the bundle, and so that each piece's tables stay small enough for the caches.
     // First the pieces' line breaks are counted; then the pieces are read, with the digest (one
     // long sequential hash) alongside.
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t piece_bytes =
-        options.piece_bytes ? options.piece_bytes : std::clamp<std::size_t>(type_bytes / (4 * threads), std::size_t{1} << 20, std::size_t{8} << 20);
+    // Pieces of 1 MB keep each piece's string table in the caches (8 MB pieces load 1M records
+    // ~12 % slower; see bench/RESULTS.md).
+    const std::size_t piece_bytes = options.piece_bytes ? options.piece_bytes : std::size_t{1} << 20;
     std::vector<std::unique_ptr<TypeFileRead>> reads;
     std::vector<Task> counting;
     for (std::size_t t = 0; t < schema.types.size(); ++t) {

@@ -15,7 +15,7 @@ struct LoadedFile {
     LoadedFile(const RecordType& type, std::string file);
     TypeTable table;                 // presence, lines, columns; ids below are local
     TextInterner strings;            // Tag::text / Tag::dangling_ref ids point here
-    std::vector<Value> list_items;   // Tag::list offsets point here
+    Values list_items;               // Tag::list offsets point here
     IssueLog log;
 };
 

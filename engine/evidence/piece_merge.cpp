@@ -14,7 +14,7 @@ bool holds_string(Tag t) { return t == Tag::text || t == Tag::dangling_ref; }
 // Enters the piece's ids in the table's index; returns, per row, whether it is kept.
 std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTable& piece, const std::vector<std::uint32_t>& remap,
                             std::vector<Issue>& issues, bool& dropped, CopiesInFlight& copies) {
-    const std::vector<Value>& ids = piece.columns[0];
+    const Values& ids = piece.columns[0];
     std::vector<bool> keep(ids.size(), true);
     table.row_of_id.reserve(table.rows() + ids.size());
     auto next_row = static_cast<std::uint32_t>(table.rows());
@@ -39,7 +39,7 @@ std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTa
 // other rows in the order they were read.
 void drop_rows(LoadedFile& piece, const std::vector<bool>& keep) {
     TypeTable& t = piece.table;
-    std::vector<Value> items;
+    Values items;
     items.reserve(piece.list_items.size());
     std::vector<Value*> lists;   // the list values of one row, by where their items were
     std::size_t kept = 0;
@@ -85,8 +85,8 @@ void CopiesInFlight::wait_idle() {
 namespace {
 
 // Room for n more values at the end of `v` without moving it (waiting for copies into it first).
-template <class T>
-void make_room(std::vector<T>& v, std::size_t n, CopiesInFlight& copies) {
+template <class Vector>
+void make_room(Vector& v, std::size_t n, CopiesInFlight& copies) {
     if (v.size() + n <= v.capacity()) return;
     copies.wait_idle();
     v.reserve(std::max(v.size() + n, 2 * v.capacity()));
@@ -149,7 +149,7 @@ void PieceCopy::operator()() {
         else if (v.tag == Tag::list) v.i += list_offset;
         return v;
     };
-    auto fill = [&](std::vector<Value>& to, std::size_t base, const std::vector<Value>& from) {
+    auto fill = [&](Values& to, std::size_t base, const Values& from) {
         Value* out = to.data() + base;
         for (std::size_t r = 0; r < from.size(); ++r) out[r] = fixed(from[r]);
     };

@@ -25,7 +25,7 @@ void resolve_references(EvidenceStore& store, std::vector<Issue>& issues) {
             const RecordType* target_type = target_of(schema, f);
             if (!is_reference(f) || !target_type) continue;
             const TypeTable& target = store.tables[target_type->index];
-            std::vector<Value>& column = table.columns[f.index];
+            Values& column = table.columns[f.index];
             std::size_t unresolved = 0;
 
             auto resolve = [&](Value& v, std::uint32_t row) {

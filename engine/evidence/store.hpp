@@ -31,10 +31,10 @@ struct TypeTable {
     std::string file;                       // "Incident.csv" / "Incident.jsonl"; empty when absent
     std::uint32_t first = 0;                // global record index of row 0
     std::vector<std::uint32_t> line;        // physical line where each row starts
-    std::vector<std::vector<Value>> columns;   // [field index][row]
+    std::vector<Values> columns;            // [field index][row]
     std::vector<bool> column_present;       // [field index]: the header (CSV) / some object (JSONL) has it
     std::vector<std::string> extra_names;   // unknown columns, kept as text attributes
-    std::vector<std::vector<Value>> extra_columns;  // [extra index][row]
+    std::vector<Values> extra_columns;      // [extra index][row]
     IdIndex row_of_id;                      // string id of `id` -> row (built when the bundle is merged)
     std::size_t rows() const { return line.size(); }
     void reserve(std::size_t rows);   // room for this many rows in all (lines and columns)
@@ -53,7 +53,7 @@ public:
 
     StringPool strings;
     std::vector<TypeTable> tables;          // parallel to schema().types
-    std::vector<Value> list_items;
+    Values list_items;
     BundleInfo info;
     std::vector<EvidenceQuality> quality;   // in file order, then line order
     std::string path;                       // the bundle directory as given
@@ -85,7 +85,7 @@ struct EvidenceLimits {
 struct LoadOptions {
     std::optional<Days> as_of;  // --as-of overrides bundle.json
     unsigned threads = 0;       // files read in parallel; 0 = all cores. Never changes the result.
-    std::size_t piece_bytes = 0;   // CSV files are read in pieces of about this size; 0 = chosen from the bundle and cores. Never changes the result.
+    std::size_t piece_bytes = 0;   // CSV files are read in pieces of about this size; 0 = 1 MB. Never changes the result.
     EvidenceLimits limits;
 };
 

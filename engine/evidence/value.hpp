@@ -2,6 +2,9 @@
 // One typed evidence value in 16 bytes. Strings are interned (StringPool ids); lists live
 // in EvidenceStore::list_items and are addressed by offset + count.
 #include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
 
 namespace shall {
 
@@ -34,5 +37,28 @@ struct Value {
 };
 
 static_assert(sizeof(Value) == 16);
+
+// An allocator whose growing (resize) leaves the new places unwritten, for buffers the
+// loader fills right after growing them, possibly on another thread: no zeroing pass over
+// fresh memory. Every other way of adding elements constructs them as usual.
+template <class T>
+struct FilledLater : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = FilledLater<U>;
+    };
+    FilledLater() = default;
+    template <class U>
+    FilledLater(const FilledLater<U>&) noexcept {}
+    template <class U>
+    void construct(U*) noexcept {}
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+
+// A column of a table, or the list items of a bundle.
+using Values = std::vector<Value, FilledLater<Value>>;
 
 }  // namespace shall

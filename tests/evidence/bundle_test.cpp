@@ -277,7 +277,7 @@ TEST_CASE("bundle: the digest is stable and sees every byte of the inputs", "[bu
 static std::string snapshot(const EvidenceStore& s) {
     std::string out = s.digest + "\n";
     for (std::uint32_t i = 0; i < s.strings.size(); ++i) out += fmt::format("s{}={}\n", i, s.strings.view(i));
-    auto values = [&out](const std::vector<Value>& vs) {
+    auto values = [&out](const Values& vs) {
         for (const Value& v : vs) out += fmt::format("{}:{}:{} ", static_cast<int>(v.tag), v.count, v.i);
         out += "\n";
     };
