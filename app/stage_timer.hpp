@@ -1,30 +1,46 @@
 #pragma once
 // `--timings`: how long each stage of a command took, on standard error, so a user can see
-// where a slow audit spends its time without a profiler.
+// where a slow audit spends its time without a profiler. Each line gives the wall time and the
+// CPU time of the whole process (all threads, user + system) over the stage; CPU above wall
+// means the stage kept several cores busy.
+#include <sys/resource.h>
+
 #include <chrono>
-#include <fmt/format.h>
 #include <cstdio>
+#include <fmt/format.h>
 
 namespace shall::cli {
 
 class StageTimer {
 public:
-    explicit StageTimer(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
+    explicit StageTimer(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_), cpu_start_(cpu()), cpu_last_(cpu_start_) {}
     void stage(const char* name) {
         if (!enabled_) return;
         auto now = Clock::now();
-        fmt::print(stderr, "timing: {:<16} {:8.3f} s\n", name, seconds(now - last_));
+        double used = cpu();
+        print(name, seconds(now - last_), used - cpu_last_);
         last_ = now;
+        cpu_last_ = used;
     }
     ~StageTimer() {
-        if (enabled_) fmt::print(stderr, "timing: {:<16} {:8.3f} s\n", "total", seconds(Clock::now() - start_));
+        if (enabled_) print("total", seconds(Clock::now() - start_), cpu() - cpu_start_);
     }
 
 private:
     using Clock = std::chrono::steady_clock;
     static double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+    static double cpu() {
+        rusage u{};
+        getrusage(RUSAGE_SELF, &u);
+        auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+        return s(u.ru_utime) + s(u.ru_stime);
+    }
+    static void print(const char* name, double wall, double cpu) {
+        fmt::print(stderr, "timing: {:<16} {:8.3f} s   cpu {:8.3f} s\n", name, wall, cpu);
+    }
     bool enabled_;
     Clock::time_point start_, last_;
+    double cpu_start_, cpu_last_;
 };
 
 }  // namespace shall::cli
