@@ -37,7 +37,7 @@ Command add_audit(CLI::App& app) {
                    "FORMAT[:FILE], repeatable; formats: text, json, md, html, oscal, sarif, junit, csv, xlsx (default text to stdout)");
     app.add_flag("--all", o->all, "Text report: list every record that falls short, not a population summary");
     app.add_option("--out", o->out, "Write the (single) report to FILE instead of stdout");
-    app.add_flag("--timings", o->timings, "Print the wall and CPU time of each stage (load, graph, rules, reports) to standard error");
+    app.add_flag("--timings", o->timings, "Print the wall and CPU time of each stage (load, graph, rules, reports) and the slowest rules to standard error");
     app.add_option("--include", o->include, "Another directory where imported modules are looked for");
     auto limits = std::make_shared<EvidenceLimits>();
     add_limit_options(app, limits);
@@ -88,8 +88,11 @@ Command add_audit(CLI::App& app) {
         audit_options.threads = o->threads;
         importer::Progress progress("audit", program->rules.size());   // on a terminal, after ~1 s
         audit_options.on_rule_done = [&progress](std::size_t done, std::size_t) { progress.step(done); };
+        std::vector<std::pair<double, std::string>> rule_seconds;
+        if (o->timings) audit_options.on_rule_timed = [&rule_seconds](const CheckedRule& r, double s) { rule_seconds.emplace_back(s, r.id()); };
         AuditResult result = run_audit(*program, plan, store, graph, audit_options);
         timer.stage("evaluate rules");
+        timer.slowest("rule", std::move(rule_seconds), 5);
 
         ReportInput in{*program, store, result, o->evidence};
         std::vector<RenderedOutput> rendered;

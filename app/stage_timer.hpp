@@ -2,12 +2,16 @@
 // `--timings`: how long each stage of a command took, on standard error, so a user can see
 // where a slow audit spends its time without a profiler. Each line gives the wall time and the
 // CPU time of the whole process (all threads, user + system) over the stage; CPU above wall
-// means the stage kept several cores busy.
+// means the stage kept several cores busy. After the rules, the slowest rules.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace shall::cli {
 
@@ -21,6 +25,13 @@ public:
         print(name, seconds(now - last_), used - cpu_last_);
         last_ = now;
         cpu_last_ = used;
+    }
+    // After a stage: its `count` slowest parts (e.g. rules), as (seconds, name), slowest first.
+    void slowest(const char* what, std::vector<std::pair<double, std::string>> parts, std::size_t count) const {
+        if (!enabled_) return;
+        std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        for (std::size_t i = 0; i < std::min(count, parts.size()); ++i)
+            fmt::print(stderr, "timing:   {} {:<30} {:8.3f} s\n", what, parts[i].second, parts[i].first);
     }
     ~StageTimer() {
         if (enabled_) print("total", seconds(Clock::now() - start_), cpu() - cpu_start_);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <fmt/format.h>
 #include <set>
@@ -222,16 +223,17 @@ AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceSt
     auto worker = [&] {
         RuleRunner runner(program, store, graph, indexes, params);
         for (std::size_t i = next++; i < enabled.size(); i = next++) {
+            const auto started = std::chrono::steady_clock::now();
             try {
                 result.rules[i] = runner.run(*enabled[i]);
             } catch (const std::exception& e) {
                 errors[i] = fmt::format("rule {} ({}:{}) could not be evaluated: {}", enabled[i]->id(),
                                         enabled[i]->decl->where.file->path, enabled[i]->decl->where.line, e.what());
             }
-            if (options.on_rule_done) {
-                std::lock_guard<std::mutex> lock(progress_mutex);
-                options.on_rule_done(++rules_done, enabled.size());
-            }
+            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+            std::lock_guard<std::mutex> lock(progress_mutex);
+            if (options.on_rule_timed) options.on_rule_timed(*enabled[i], took.count());
+            if (options.on_rule_done) options.on_rule_done(++rules_done, enabled.size());
         }
     };
     std::vector<std::thread> pool;

@@ -14,6 +14,9 @@ struct AuditOptions {
     std::vector<std::string> only_rules;   // empty: every enabled rule
     // called after each rule with (rules done, rules in all), from one thread at a time
     std::function<void(std::size_t, std::size_t)> on_rule_done;
+    // when set, called after each rule with the rule and its wall time in seconds, from one
+    // thread at a time (for --timings: which rules are slow)
+    std::function<void(const CheckedRule&, double)> on_rule_timed;
 };
 
 AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceStore& store,
