@@ -5,7 +5,8 @@ namespace shall {
 TypeTable absent_table(const RecordType& type) {
     TypeTable t;
     t.type = &type;
-    t.columns.resize(type.fields.size());
+    t.columns.reserve(type.fields.size());
+    for (const FieldDecl& f : type.fields) t.columns.push_back(Column::for_field(f));
     t.column_present.assign(type.fields.size(), false);
     return t;
 }

@@ -14,7 +14,7 @@ bool holds_string(Tag t) { return t == Tag::text || t == Tag::dangling_ref; }
 // Enters the piece's ids in the table's index; returns, per row, whether it is kept.
 std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTable& piece, const std::vector<std::uint32_t>& remap,
                             std::vector<Issue>& issues, bool& dropped, CopiesInFlight& copies) {
-    const Values& ids = piece.columns[0];
+    const Column& ids = piece.columns[0];
     std::vector<bool> keep(ids.size(), true);
     table.row_of_id.reserve(table.rows() + ids.size());
     auto next_row = static_cast<std::uint32_t>(table.rows());
@@ -41,22 +41,26 @@ void drop_rows(LoadedFile& piece, const std::vector<bool>& keep) {
     TypeTable& t = piece.table;
     Values items;
     items.reserve(piece.list_items.size());
-    std::vector<Value*> lists;   // the list values of one row, by where their items were
+    struct ListCell {
+        Column* column;
+        Value value;
+    };
+    std::vector<ListCell> lists;   // the list values of one row, by where their items were
     std::size_t kept = 0;
     for (std::size_t r = 0; r < keep.size(); ++r) {
         if (!keep[r]) continue;
+        for (auto& column : t.columns) column.cells()[kept] = column.cells()[r];
+        for (auto& column : t.extra_columns) column.cells()[kept] = column.cells()[r];
+        t.line[kept] = t.line[r];
         lists.clear();
         for (auto& column : t.columns)
-            if (column[r].tag == Tag::list) lists.push_back(&column[r]);
-        std::sort(lists.begin(), lists.end(), [](const Value* a, const Value* b) { return a->i < b->i; });
-        for (Value* v : lists) {
-            auto from = piece.list_items.begin() + v->i;
-            v->i = static_cast<std::int64_t>(items.size());
-            items.insert(items.end(), from, from + v->count);
+            if (Value v = column[kept]; v.tag == Tag::list) lists.push_back({&column, v});
+        std::sort(lists.begin(), lists.end(), [](const ListCell& a, const ListCell& b) { return a.value.i < b.value.i; });
+        for (ListCell& list : lists) {
+            auto from = piece.list_items.begin() + list.value.i;
+            list.column->set(kept, Value::make_list(static_cast<std::int64_t>(items.size()), list.value.count));
+            items.insert(items.end(), from, from + list.value.count);
         }
-        for (auto& column : t.columns) column[kept] = column[r];
-        for (auto& column : t.extra_columns) column[kept] = column[r];
-        t.line[kept] = t.line[r];
         ++kept;
     }
     for (auto& column : t.columns) column.resize(kept);
@@ -118,8 +122,9 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
         table.file = from.file;
         table.column_present = from.column_present;
         table.extra_names = from.extra_names;
-        table.columns.assign(from.columns.size(), {});
-        table.extra_columns.assign(from.extra_columns.size(), {});
+        table.columns.clear();
+        for (const Column& column : from.columns) table.columns.push_back(column.like());
+        table.extra_columns.assign(from.extra_columns.size(), Column());
         table.reserve(expected_rows);   // nothing is being copied into this table yet
     }
     bool dropped = false;
@@ -144,19 +149,39 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
 
 void PieceCopy::operator()() {
     const auto list_offset = static_cast<std::int64_t>(list_base);
-    auto fixed = [&](Value v) {
+    Value* items = store->list_items.data() + list_base;
+    for (std::size_t i = 0; i < piece->list_items.size(); ++i) {
+        Value v = piece->list_items[i];
         if (holds_string(v.tag)) v.i = remap[static_cast<std::size_t>(v.i)];
-        else if (v.tag == Tag::list) v.i += list_offset;
-        return v;
+        items[i] = v;
+    }
+    // cells are copied as they are, but for string ids (renumbered in the store's pool) and list
+    // offsets (moved to where the piece's items went)
+    auto fill = [&](Column& to, const Column& from) {
+        std::uint64_t* out = to.cells() + row_base;
+        const std::uint64_t* in = from.cells();
+        const std::size_t n = from.size();
+        switch (from.layout()) {
+            case Column::Layout::string:
+                for (std::size_t r = 0; r < n; ++r) {
+                    const std::uint64_t cell = in[r];
+                    const auto tag = static_cast<Tag>(cell >> 32);
+                    out[r] = holds_string(tag) ? (cell & ~std::uint64_t{0xffffffff}) | remap[static_cast<std::uint32_t>(cell)] : cell;
+                }
+                return;
+            case Column::Layout::list:
+                for (std::size_t r = 0; r < n; ++r) {
+                    const Value v = from[r];
+                    out[r] = v.tag == Tag::list ? to.encode(Value::make_list(v.i + list_offset, v.count)) : in[r];
+                }
+                return;
+            case Column::Layout::whole:
+            case Column::Layout::decimal: std::copy(in, in + n, out); return;
+        }
     };
-    auto fill = [&](Values& to, std::size_t base, const Values& from) {
-        Value* out = to.data() + base;
-        for (std::size_t r = 0; r < from.size(); ++r) out[r] = fixed(from[r]);
-    };
-    fill(store->list_items, list_base, piece->list_items);
     TypeTable& from = piece->table;
-    for (std::size_t c = 0; c < table->columns.size(); ++c) fill(table->columns[c], row_base, from.columns[c]);
-    for (std::size_t c = 0; c < table->extra_columns.size(); ++c) fill(table->extra_columns[c], row_base, from.extra_columns[c]);
+    for (std::size_t c = 0; c < table->columns.size(); ++c) fill(table->columns[c], from.columns[c]);
+    for (std::size_t c = 0; c < table->extra_columns.size(); ++c) fill(table->extra_columns[c], from.extra_columns[c]);
     std::copy(from.line.begin(), from.line.end(), table->line.data() + row_base);
     copies->finish();
     *piece = LoadedFile(*from.type, piece->log.file());   // the piece's memory is not needed any more

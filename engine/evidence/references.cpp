@@ -25,7 +25,7 @@ void resolve_references(EvidenceStore& store, std::vector<Issue>& issues) {
             const RecordType* target_type = target_of(schema, f);
             if (!is_reference(f) || !target_type) continue;
             const TypeTable& target = store.tables[target_type->index];
-            Values& column = table.columns[f.index];
+            Column& column = table.columns[f.index];
             std::size_t unresolved = 0;
 
             auto resolve = [&](Value& v, std::uint32_t row) {
@@ -42,11 +42,12 @@ void resolve_references(EvidenceStore& store, std::vector<Issue>& issues) {
                 }
             };
             for (std::uint32_t row = 0; row < column.size(); ++row) {
-                Value& v = column[row];
+                Value v = column[row];
                 if (v.tag == Tag::list) {
                     for (std::uint32_t k = 0; k < v.count; ++k) resolve(store.list_items[static_cast<std::size_t>(v.i) + k], row);
-                } else {
+                } else if (v.tag == Tag::dangling_ref) {
                     resolve(v, row);
+                    column.set(row, v);
                 }
             }
             if (unresolved > 0)

@@ -36,11 +36,11 @@ std::string EvidenceStore::source_of(std::uint32_t global) const {
 }
 
 std::string_view EvidenceStore::id_of(std::uint32_t global) const {
-    const Value& v = value(global, 0);
+    const Value v = value(global, 0);
     return v.tag == Tag::text ? strings.view(static_cast<std::uint32_t>(v.i)) : std::string_view();
 }
 
-const Value& EvidenceStore::value(std::uint32_t global, std::size_t field) const {
+Value EvidenceStore::value(std::uint32_t global, std::size_t field) const {
     auto r = locate(global);
     return tables[r.type].columns[field][r.row];
 }

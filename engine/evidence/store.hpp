@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../../dsl/check/schema.hpp"
+#include "column.hpp"
 #include "id_index.hpp"
 #include "strings.hpp"
 #include "time.hpp"
@@ -31,10 +32,10 @@ struct TypeTable {
     std::string file;                       // "Incident.csv" / "Incident.jsonl"; empty when absent
     std::uint32_t first = 0;                // global record index of row 0
     std::vector<std::uint32_t> line;        // physical line where each row starts
-    std::vector<Values> columns;            // [field index][row]
+    std::vector<Column> columns;            // [field index][row]
     std::vector<bool> column_present;       // [field index]: the header (CSV) / some object (JSONL) has it
     std::vector<std::string> extra_names;   // unknown columns, kept as text attributes
-    std::vector<Values> extra_columns;      // [extra index][row]
+    std::vector<Column> extra_columns;      // [extra index][row], text
     IdIndex row_of_id;                      // string id of `id` -> row (built when the bundle is merged)
     std::size_t rows() const { return line.size(); }
     void reserve(std::size_t rows);   // room for this many rows in all (lines and columns)
@@ -65,7 +66,7 @@ public:
     std::uint32_t global(std::uint32_t type, std::uint32_t row) const { return tables[type].first + row; }
     std::string source_of(std::uint32_t global) const; // "Incident.csv:58"
     std::string_view id_of(std::uint32_t global) const;
-    const Value& value(std::uint32_t global, std::size_t field) const;
+    Value value(std::uint32_t global, std::size_t field) const;
     // canonical text of a value as the findings contract wants it (dates YYYY-MM-DD, datetimes
     // YYYY-MM-DDTHH:MM:SSZ, lists joined by ';', references as the target id); "" when absent
     std::string canonical(const FieldDecl& field, const Value& v) const;

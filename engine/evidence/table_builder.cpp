@@ -18,7 +18,7 @@ std::string duplicate_id_message(std::string_view id, const std::string& file, s
 std::size_t TableBuilder::add_extra_column(std::string name) {
     TypeTable& t = out_.table;
     t.extra_names.push_back(std::move(name));
-    t.extra_columns.emplace_back(t.rows(), Value{});  // rows read before the column appeared lack it
+    t.extra_columns.emplace_back().assign_absent(t.rows());  // rows read before the column appeared lack it
     extra_row_.emplace_back();
     return t.extra_names.size() - 1;
 }

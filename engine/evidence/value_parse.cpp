@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "text_util.hpp"
 #include "time.hpp"
@@ -35,6 +36,7 @@ IntResult parse_int(std::string_view s, std::int64_t& out) {
     if (p != end || s.empty()) return IntResult::not_integer;
     if (ec == std::errc::result_out_of_range) return IntResult::out_of_range;
     if (ec != std::errc()) return IntResult::not_integer;
+    if (out == std::numeric_limits<std::int64_t>::min()) return IntResult::out_of_range;   // the store's absent cell (column.hpp)
     return IntResult::ok;
 }
 

@@ -277,8 +277,11 @@ TEST_CASE("bundle: the digest is stable and sees every byte of the inputs", "[bu
 static std::string snapshot(const EvidenceStore& s) {
     std::string out = s.digest + "\n";
     for (std::uint32_t i = 0; i < s.strings.size(); ++i) out += fmt::format("s{}={}\n", i, s.strings.view(i));
-    auto values = [&out](const Values& vs) {
-        for (const Value& v : vs) out += fmt::format("{}:{}:{} ", static_cast<int>(v.tag), v.count, v.i);
+    auto values = [&out](const auto& vs) {
+        for (std::size_t r = 0; r < vs.size(); ++r) {
+            const Value v = vs[r];
+            out += fmt::format("{}:{}:{} ", static_cast<int>(v.tag), v.count, v.i);
+        }
         out += "\n";
     };
     values(s.list_items);

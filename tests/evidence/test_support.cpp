@@ -141,7 +141,7 @@ bool has_id(const EvidenceStore& s, const std::string& type, const std::string& 
     return sid != StringPool::npos && table(s, type).row_of_id.find(sid) != IdIndex::npos;
 }
 
-const Value& value_of(const EvidenceStore& s, const std::string& type, const std::string& id, const std::string& field) {
+Value value_of(const EvidenceStore& s, const std::string& type, const std::string& id, const std::string& field) {
     const FieldDecl* f = s.schema().type(type)->field(field);
     if (!f) throw std::runtime_error("no field " + field);
     return s.value(global_of(s, type, id), f->index);

@@ -38,7 +38,7 @@ std::string data_dir(const std::string& name);  // tests/data/evidence/<name>
 const TypeTable& table(const EvidenceStore& s, const std::string& type);
 // canonical text of field `field` of the record with id `id` of type `type` ("" when absent)
 std::string cell(const EvidenceStore& s, const std::string& type, const std::string& id, const std::string& field);
-const Value& value_of(const EvidenceStore& s, const std::string& type, const std::string& id, const std::string& field);
+Value value_of(const EvidenceStore& s, const std::string& type, const std::string& id, const std::string& field);
 bool has_id(const EvidenceStore& s, const std::string& type, const std::string& id);
 
 // The quality entries with this code, in order.

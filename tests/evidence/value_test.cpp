@@ -15,6 +15,8 @@ TEST_CASE("parse_int: whole numbers only, range checked", "[value]") {
     CHECK(v == 3);
     CHECK(parse_int("9223372036854775807", v) == IntResult::ok);
     CHECK(parse_int("9223372036854775808", v) == IntResult::out_of_range);
+    CHECK(parse_int("-9223372036854775807", v) == IntResult::ok);
+    CHECK(parse_int("-9223372036854775808", v) == IntResult::out_of_range);   // kept for "absent" in the store
     CHECK(parse_int("-99999999999999999999", v) == IntResult::out_of_range);
     CHECK(parse_int("1.5", v) == IntResult::not_integer);
     CHECK(parse_int("1.0", v) == IntResult::not_integer);

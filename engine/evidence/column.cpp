@@ -1,0 +1,23 @@
+#include "column.hpp"
+
+#include "../../dsl/check/schema.hpp"
+
+namespace shall {
+
+Column Column::for_field(const FieldDecl& f) {
+    if (f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many)) return {Layout::list, Tag::list};
+    switch (f.kind) {
+        case FieldKind::text:
+        case FieldKind::ref: return {Layout::string, Tag::text};
+        case FieldKind::decimal: return {Layout::decimal, Tag::decimal};
+        case FieldKind::int_: return {Layout::whole, Tag::int_};
+        case FieldKind::bool_: return {Layout::whole, Tag::bool_};
+        case FieldKind::date: return {Layout::whole, Tag::date};
+        case FieldKind::datetime: return {Layout::whole, Tag::datetime};
+        case FieldKind::enum_: return {Layout::whole, Tag::enum_};
+        case FieldKind::list: break;
+    }
+    return {Layout::list, Tag::list};
+}
+
+}  // namespace shall
