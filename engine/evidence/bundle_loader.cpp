@@ -42,7 +42,7 @@ struct InputFile {
     std::vector<Issue> issues;
 };
 
-void read_input(const std::string& dir, InputFile& in, const std::string& consequence, const EvidenceLimits& limits) {
+void read_input(const std::string& dir, InputFile& in, const std::string& consequence, const EvidenceLimits& limits, bool may_map) {
     const std::string& name = in.name;
     std::string path = (std::filesystem::path(dir) / name).string();
     std::error_code too_large_error;
@@ -52,7 +52,7 @@ void read_input(const std::string& dir, InputFile& in, const std::string& conseq
                                                    limits.max_file_size, consequence)));
         return;
     }
-    if (int error = read_file_bytes(path, in.storage); error != 0) {
+    if (int error = read_file_bytes(path, in.storage, may_map); error != 0) {
         in.issues.push_back(make_issue("error", name, 0, "unreadable-file",
                                        fmt::format("{} cannot be read ({}); {}", name, std::strerror(error), consequence)));
         return;
@@ -73,7 +73,9 @@ struct TypeFileRead {
     // The file's bytes are freed when both the digest and the last piece's merge are done with them.
     std::atomic<int> byte_users{2};
     void release_bytes() {
-        if (--byte_users == 0) input->storage = {};
+        if (--byte_users > 0) return;
+        if (input->storage.changed()) fail("another program cut it short while it was being read");
+        input->storage = {};
     }
     void fail(const char* what) {
         std::lock_guard lock(failure_mutex);
@@ -191,7 +193,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
     if (listing.has_manifest) {
         InputFile& manifest = inputs.emplace_back();
         manifest.name = "bundle.json";
-        read_input(dir, manifest, "its settings are ignored", options.limits);
+        read_input(dir, manifest, "its settings are ignored", options.limits, false);
         for (Issue& i : manifest.issues) issues.push_back(std::move(i));
         if (manifest.ok) read_manifest(manifest.bytes(), store.info, manifest_log, options.limits);
     }
@@ -206,7 +208,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         InputFile& in = inputs.emplace_back();
         in.name = name;
         file_reads.push_back([&dir, &in, consequence = schema.types[t]->name + " counts as absent", &options] {
-            read_input(dir, in, consequence, options.limits);
+            read_input(dir, in, consequence, options.limits, true);
         });
     }
     run_tasks(file_reads, options.threads);
