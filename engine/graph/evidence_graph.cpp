@@ -1,12 +1,13 @@
 #include "evidence_graph.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace shall {
 
 namespace {
 
-// Calls add(target, item) for each item of a reference value that names a record.
+// Calls add(target) for each item of a reference value that names a record.
 template <class Add>
 void for_each_target(const EvidenceStore& store, const Value& v, Add add) {
     if (v.tag == Tag::ref) add(static_cast<std::uint32_t>(v.i));
@@ -17,45 +18,45 @@ void for_each_target(const EvidenceStore& store, const Value& v, Add add) {
     }
 }
 
-// Calls add(source, target, label) for every resolved reference of the store.
-template <class Add>
-void for_each_reference(const EvidenceStore& store, Add add) {
+}  // namespace
+
+EvidenceGraph::EvidenceGraph(const EvidenceStore& store) : store_(&store) {
     const Schema& schema = store.schema();
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;   // (target row, referencing record), one field at a time
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         const RecordType& type = *schema.types[t];
         const TypeTable& table = store.tables[t];
         for (const FieldDecl& f : type.fields) {
-            if (f.kind != FieldKind::ref || f.index >= table.columns.size()) continue;
-            const auto& column = table.columns[f.index];
-            EdgeLabel label{field_key(type, f)};
+            const RecordType* target_type = f.target ? f.target : schema.type(f.target_name);
+            if (f.kind != FieldKind::ref || !target_type || f.index >= table.columns.size()) continue;
+            const TypeTable& target = store.tables[target_type->index];
+            const Column& column = table.columns[f.index];
+            edges.clear();
             for (std::uint32_t row = 0; row < column.size(); ++row)
-                for_each_target(store, column[row], [&](std::uint32_t target) { add(table.first + row, target, label); });
+                for_each_target(store, column[row], [&](std::uint32_t to) { edges.emplace_back(to - target.first, table.first + row); });
+            edges_ += edges.size();
+            reverse_.push_back({field_key(type, f), target.first,
+                                ReverseCsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+                                                static_cast<std::uint32_t>(target.rows()))});
         }
     }
+    std::sort(reverse_.begin(), reverse_.end(), [](const ReverseIndex& a, const ReverseIndex& b) { return a.key < b.key; });
 }
 
-}  // namespace
-
-EvidenceGraph::EvidenceGraph(const EvidenceStore& store) : store_(&store) {
-    std::size_t count = 0;   // counted first: the edge lists of a big bundle are too big to regrow
-    for_each_reference(store, [&count](std::uint32_t, std::uint32_t, EdgeLabel) { ++count; });
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-    std::vector<EdgeLabel> labels;
-    edges.reserve(count);
-    labels.reserve(count);
-    for_each_reference(store, [&](std::uint32_t source, std::uint32_t target, EdgeLabel label) {
-        edges.emplace_back(target, source);
-        labels.push_back(label);
-    });
-    reversed_ = ReverseCsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), labels.begin(),
-                                static_cast<std::uint32_t>(store.record_count));
+const EvidenceGraph::ReverseIndex* EvidenceGraph::reverse_index(std::uint32_t key) const {
+    auto it = std::lower_bound(reverse_.begin(), reverse_.end(), key, [](const ReverseIndex& r, std::uint32_t k) { return r.key < k; });
+    return it != reverse_.end() && it->key == key ? &*it : nullptr;
 }
 
 void EvidenceGraph::referrers(std::uint32_t target, std::uint32_t key, std::vector<std::uint32_t>& out) const {
     out.clear();
-    for (auto [it, end] = boost::out_edges(target, reversed_); it != end; ++it)
-        if (reversed_[*it].field == key) out.push_back(static_cast<std::uint32_t>(boost::target(*it, reversed_)));
-    std::sort(out.begin(), out.end());
+    const ReverseIndex* index = reverse_index(key);
+    if (!index || target < index->first || target - index->first >= boost::num_vertices(index->graph)) return;
+    for (auto [it, end] = boost::out_edges(target - index->first, index->graph); it != end; ++it)
+        out.push_back(static_cast<std::uint32_t>(boost::target(*it, index->graph)));
+    // in record order already when the graph keeps the order the edges were given in; a list
+    // naming the same record twice gives it twice
+    if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 

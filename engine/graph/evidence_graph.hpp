@@ -1,9 +1,9 @@
 #pragma once
 // The evidence graph: one vertex per record (its global index), one edge per resolved
-// reference, labelled with the reference field. A reference's forward direction (a change's
-// approvers) is the store's own reference column; the graph keeps every edge reversed in a
-// compressed sparse row graph, so that going from a record to the records that point at it
-// (the incidents that name a CI) is one contiguous scan.
+// reference. A reference's forward direction (a change's approvers) is the store's own
+// reference column; going back, from a record to the records that point at it (the incidents
+// that name a CI), uses one compressed sparse row graph per reference field, from the rows of
+// the field's target type to the referencing records, so that it is one contiguous scan.
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <vector>
@@ -12,12 +12,9 @@
 
 namespace shall {
 
-struct EdgeLabel {
-    std::uint32_t field = 0;   // FieldKey: type index << 16 | field index of the referencing field
-};
-
-// Edges run from the referenced record to the referencing one.
-using ReverseCsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, EdgeLabel,
+// Vertices: the rows of one record type; edges: to the global index of each record that
+// references that row through one field.
+using ReverseCsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                                            boost::no_property, std::uint32_t, std::uint32_t>;
 
 inline std::uint32_t field_key(const RecordType& type, const FieldDecl& field) {
@@ -31,11 +28,18 @@ public:
     void referrers(std::uint32_t target, std::uint32_t key, std::vector<std::uint32_t>& out) const;
     // the records `field` of `source` references, in the order written
     void referenced(std::uint32_t source, std::uint32_t key, std::vector<std::uint32_t>& out) const;
-    std::size_t vertices() const { return boost::num_vertices(reversed_); }
-    std::size_t edges() const { return boost::num_edges(reversed_); }
+    std::size_t vertices() const { return store_->record_count; }
+    std::size_t edges() const { return edges_; }
 private:
+    struct ReverseIndex {
+        std::uint32_t key;     // field_key of the referencing field
+        std::uint32_t first;   // global index of the target type's row 0
+        ReverseCsrGraph graph;
+    };
+    const ReverseIndex* reverse_index(std::uint32_t key) const;
     const EvidenceStore* store_;
-    ReverseCsrGraph reversed_;
+    std::vector<ReverseIndex> reverse_;   // by key
+    std::size_t edges_ = 0;
 };
 
 }  // namespace shall
