@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "big_pages.hpp"
+
 namespace shall {
 
 class IdIndex {
@@ -64,7 +66,7 @@ private:
     std::size_t mask() const { return slots_.size() - 1; }
     std::size_t start(std::uint32_t key) const { return (key * 0x9E3779B97F4A7C15ull >> 32) & mask(); }
     void grow(std::size_t slots) {
-        std::vector<Slot> old = std::move(slots_);
+        std::vector<Slot, BigPages<Slot>> old = std::move(slots_);
         slots_.assign(slots, Slot{});
         for (const Slot& s : old)
             if (s.key != vacant) {
@@ -73,7 +75,7 @@ private:
                 slots_[i] = s;
             }
     }
-    std::vector<Slot> slots_;
+    std::vector<Slot, BigPages<Slot>> slots_;
     std::size_t size_ = 0;
 };
 

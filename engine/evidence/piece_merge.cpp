@@ -126,6 +126,7 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
         for (const Column& column : from.columns) table.columns.push_back(column.like());
         table.extra_columns.assign(from.extra_columns.size(), Column());
         table.reserve(expected_rows);   // nothing is being copied into this table yet
+        table.row_of_id.reserve(expected_rows);
     }
     bool dropped = false;
     std::vector<bool> keep = enter_ids(store, table, from, remap, issues, dropped, copies);

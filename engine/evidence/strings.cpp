@@ -37,7 +37,7 @@ void StringPool::rehash(std::size_t n) {
     std::size_t size = 1024;
     while (size < n) size *= 2;
     if (size <= slots_.size()) return;
-    std::vector<Slot> slots(size);
+    std::vector<Slot, BigPages<Slot>> slots(size);
     const std::size_t mask = size - 1;
     for (const Slot& s : slots_) {
         if (s.id_plus_one == 0) continue;

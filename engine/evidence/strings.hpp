@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "big_pages.hpp"
+
 namespace shall {
 
 class StringPool {
@@ -69,12 +71,12 @@ private:
     // the texts, back to back in blocks that are never reallocated, so views stay valid
     std::vector<std::unique_ptr<char[]>> blocks_;
     std::size_t block_used_ = 0, block_size_ = 0;
-    std::vector<std::string_view> strings_;   // [id]
+    std::vector<std::string_view, BigPages<std::string_view>> strings_;   // [id]
     struct Slot {
         std::uint32_t id_plus_one = 0;   // 0 = empty
         std::uint32_t hash = 0;          // kept here so that probing rarely touches the texts
     };
-    std::vector<Slot> slots_;            // size is a power of two
+    std::vector<Slot, BigPages<Slot>> slots_;   // size is a power of two
 };
 
 }  // namespace shall

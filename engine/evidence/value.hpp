@@ -1,10 +1,13 @@
 #pragma once
 // One typed evidence value in 16 bytes. Strings are interned (StringPool ids); lists live
 // in EvidenceStore::list_items and are addressed by offset + count.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <utility>
 #include <vector>
+
+#include "big_pages.hpp"
 
 namespace shall {
 
@@ -42,7 +45,7 @@ static_assert(sizeof(Value) == 16);
 // loader fills right after growing them, possibly on another thread: no zeroing pass over
 // fresh memory. Every other way of adding elements constructs them as usual.
 template <class T>
-struct FilledLater : std::allocator<T> {
+struct FilledLater : BigPages<T> {
     template <class U>
     struct rebind {
         using other = FilledLater<U>;
