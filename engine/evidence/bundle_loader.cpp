@@ -15,7 +15,6 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <stdexcept>
 
 #include "bundle_listing.hpp"

@@ -61,7 +61,7 @@ struct FilledLater : BigPages<T> {
     }
 };
 
-// A column of a table, or the list items of a bundle.
+// The list items of a bundle (or of one piece of a file being read).
 using Values = std::vector<Value, FilledLater<Value>>;
 
 }  // namespace shall
