@@ -100,7 +100,7 @@ Command add_audit(CLI::App& app) {
             ReportOptions options;
             options.colour = req.file.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
             options.all = o->all;
-            rendered.push_back({req, render_report(req.format, in, options)});
+            rendered.push_back({req, {}, [&in, format = req.format, options](const ReportSink& sink) { stream_report(format, in, options, sink); }});
         }
         if (!write_outputs(rendered)) return 2;
         timer.stage("reports");

@@ -53,11 +53,25 @@ bool write_outputs(const std::vector<RenderedOutput>& outputs) {
     auto discard = [&] {
         for (auto& [tmp, _] : staged) std::remove(tmp.c_str());
     };
+    auto write = [](const RenderedOutput& o, std::ostream& out) {
+        if (!o.stream) {
+            out << o.text;
+            return;
+        }
+        o.stream([&out](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+    };
     for (const auto& o : outputs) {
         if (o.request.file.empty()) continue;
         std::string tmp = o.request.file + ".shall-tmp";
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (f) f << o.text;
+        try {
+            if (f) write(o, f);
+        } catch (...) {   // the report could not be made: no file of this run is left behind
+            f.close();
+            std::remove(tmp.c_str());
+            discard();
+            throw;
+        }
         if (!f || !f.flush()) {
             std::cerr << fmt::format("shall: error: cannot write report {}\n", o.request.file);
             std::remove(tmp.c_str());
@@ -76,7 +90,7 @@ bool write_outputs(const std::vector<RenderedOutput>& outputs) {
         }
     }
     for (const auto& o : outputs)
-        if (o.request.file.empty()) std::cout << o.text;
+        if (o.request.file.empty()) write(o, std::cout);
     std::cout.flush();
     return true;
 }

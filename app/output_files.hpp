@@ -1,8 +1,9 @@
 #pragma once
-// --format FORMAT[:FILE] / --out handling. Every report is rendered in memory first and
-// files are written through a temporary name and renamed, so a failed run leaves no
-// half-written report.
+// --format FORMAT[:FILE] / --out handling. Files are written through a temporary name and
+// renamed once every report is complete, so a failed run leaves no half-written report.
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../dsl/diagnostics.hpp"
@@ -17,6 +18,9 @@ struct OutputRequest {
 struct RenderedOutput {
     OutputRequest request;
     std::string text;
+    // when set, writes the report piece by piece instead of `text` (a big JSON report is never
+    // held whole in memory)
+    std::function<void(const std::function<void(std::string_view)>&)> stream;
 };
 
 extern const std::vector<std::string> known_formats;   // shall audit's formats: text, json, md, html, oscal, sarif, junit, csv, xlsx

@@ -40,4 +40,9 @@ std::string render_report(const std::string& format, const ReportInput& in, cons
     throw std::invalid_argument("unknown report format '" + format + "'");
 }
 
+void stream_report(const std::string& format, const ReportInput& in, const ReportOptions& options, const ReportSink& sink) {
+    if (format == "json") return json_report(in, sink);
+    sink(render_report(format, in, options));
+}
+
 }  // namespace shall

@@ -127,12 +127,8 @@ void write_rule_result(JsonWriter& w, const RuleResult& r) {
     w.end_object();
 }
 
-}  // namespace
-
-std::string json_report(const ReportInput& in) {
+void write_report(const ReportInput& in, const std::vector<const Finding*>& findings, JsonWriter& w) {
     const Summary s = summarize(in.result);
-    const std::vector<const Finding*> findings = in.result.findings();
-    JsonWriter w(report_size_estimate(in, findings));
     w.begin_object();
 
     w.key("tool");
@@ -217,9 +213,24 @@ std::string json_report(const ReportInput& in) {
     w.end_array();
 
     w.end_object();
+}
+
+}  // namespace
+
+std::string json_report(const ReportInput& in) {
+    const std::vector<const Finding*> findings = in.result.findings();
+    JsonWriter w(report_size_estimate(in, findings));
+    write_report(in, findings, w);
     std::string out = w.take();
     out += '\n';
     return out;
+}
+
+void json_report(const ReportInput& in, const ReportSink& sink) {
+    JsonWriter w(sink);
+    write_report(in, in.result.findings(), w);
+    w.finish();
+    sink("\n");
 }
 
 }  // namespace shall

@@ -93,6 +93,7 @@ void append_json_escaped(std::string& out, std::string_view text) {
 }
 
 void JsonWriter::start_element() {
+    maybe_flush();
     if (container_has_elements_.empty()) return;   // the top-level value
     out_ += container_has_elements_.back() ? ",\n" : "\n";
     container_has_elements_.back() = true;

@@ -9,9 +9,12 @@
 //
 // Usage: begin_object(); key("a"); value(1); end_object(); then take(). The caller keeps
 // the structure well formed (a key before every value in an object, none in an array).
+// Constructed with a sink, the writer hands its text over in pieces of about a megabyte as it
+// goes, and finish() hands over the rest: a big report never sits in memory whole.
 #include <charconv>
 #include <concepts>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -21,7 +24,9 @@ namespace shall {
 
 class JsonWriter {
 public:
+    using Sink = std::function<void(std::string_view)>;
     explicit JsonWriter(std::size_t reserve_bytes = 0) { out_.reserve(reserve_bytes); }
+    explicit JsonWriter(Sink sink) : sink_(std::move(sink)) { out_.reserve(2 * flush_bytes); }
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -55,6 +60,11 @@ public:
 
     // The document written so far; the writer is left empty.
     std::string take() { return std::move(out_); }
+    // With a sink: hands over what is not handed over yet.
+    void finish() {
+        if (!out_.empty()) sink_(out_);
+        out_.clear();
+    }
 
 private:
     void begin_value();   // what goes before a value: nothing after a key, else ",\n" or "\n" and the indent
@@ -62,7 +72,12 @@ private:
     void open(char bracket);
     void close(char bracket);
     void write_quoted(std::string_view text);
+    void maybe_flush() {
+        if (sink_ && out_.size() >= flush_bytes) finish();
+    }
 
+    static constexpr std::size_t flush_bytes = std::size_t{1} << 20;
+    Sink sink_;
     std::string out_;
     std::vector<bool> container_has_elements_;   // one entry per open array or object
     bool after_key_ = false;

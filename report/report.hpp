@@ -2,7 +2,9 @@
 // Reporters: an audit result rendered for people (text, md, html), for tools (json, oscal,
 // sarif, junit) and for spreadsheets (csv, xlsx). Every renderer is a pure function of its
 // input: no clock, no randomness, so reports are byte-identical across runs and --threads.
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../dsl/diagnostics.hpp"
@@ -32,6 +34,9 @@ struct Summary {
 Summary summarize(const AuditResult& result);
 
 std::string json_report(const ReportInput& in);
+// The same bytes handed to `sink` a piece at a time, for reports too big to hold whole.
+using ReportSink = std::function<void(std::string_view)>;
+void json_report(const ReportInput& in, const ReportSink& sink);
 std::string text_report(const ReportInput& in, const ReportOptions& options);
 std::string text_report(const ReportInput& in, bool colour);
 std::string md_report(const ReportInput& in);
@@ -49,6 +54,9 @@ std::string sarif_diagnostics(const std::vector<Diagnostic>& diagnostics);
 // for a name not in the list).
 const std::vector<std::string>& report_formats();
 std::string render_report(const std::string& format, const ReportInput& in, const ReportOptions& options);
+// render_report's bytes handed to `sink`: a piece at a time where the format allows (json),
+// else whole.
+void stream_report(const std::string& format, const ReportInput& in, const ReportOptions& options, const ReportSink& sink);
 
 extern const char* const tool_version;
 

@@ -153,3 +153,26 @@ TEST_CASE("JsonWriter writes string arrays and members", "[report][json]") {
     const json expected = {{"list", {"a", "b\"c"}}, {"none", json::array()}, {"count", 3}, {"name", "shall"}};
     CHECK(w.take() == nlohmann_dump(expected));
 }
+
+TEST_CASE("JsonWriter with a sink hands over the same bytes in pieces", "[report][json]") {
+    json doc = json::array();
+    for (int i = 0; i < 40000; ++i) doc.push_back({{"id", "INC" + std::to_string(i)}, {"n", i}, {"text", std::string(20, 'x')}, {"empty", json::object()}});
+    shall::JsonWriter whole;
+    stream(whole, doc);
+    const std::string expected = whole.take();
+    REQUIRE(expected.size() > (3 << 20));   // several pieces
+
+    std::string joined;
+    std::size_t pieces = 0;
+    shall::JsonWriter streamed([&](std::string_view piece) {
+        joined.append(piece);
+        ++pieces;
+    });
+    stream(streamed, doc);
+    CHECK(pieces >= 2);               // handed over as it went, not all at the end
+    CHECK(joined.size() < expected.size());
+    streamed.finish();
+    CHECK(pieces >= 3);
+    CHECK(joined == expected);
+    CHECK(joined == nlohmann_dump(doc));
+}
