@@ -8,7 +8,8 @@
 #   DuckDB — node + @duckdb/node-api: read the CSVs it needs + 15 of those rules in SQL
 # and require both to report the same failing record ids for every compared rule. At 1M
 # records it also checks that --threads 1 gives the same report, and it finishes with the
-# Google Benchmark micro-benchmarks. Output: a markdown table on stdout; files in bench/out/.
+# Google Benchmark micro-benchmarks. Each timing is the median of REPEAT (default 3) runs.
+# Output: a markdown table on stdout; files in bench/out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"100000 1000000 10000000"}
@@ -24,11 +25,16 @@ fi
 [ -d bench/node_modules/@duckdb/node-api ] || (cd bench && npm ci --no-audit --no-fund >/dev/null)
 
 SHALL="$BUILD/shall"
-measure() {   # measure NAME CMD...  -> "wall cpu rss_mb"
+REPEAT=${REPEAT:-3}
+measure() {   # measure NAME CMD...  -> "wall cpu rss_mb" of the median run (by wall time) of $REPEAT
   local name=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$OUT/$name.time" "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" || {
-    local rc=$?; [ $rc -eq 1 ] || { echo "$name failed (exit $rc)" >&2; cat "$OUT/$name.stderr" >&2; exit 1; }; }
-  tail -1 "$OUT/$name.time" | awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }'
+  : >"$OUT/$name.runs"
+  for _ in $(seq "$REPEAT"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$OUT/$name.time" "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" || {
+      local rc=$?; [ $rc -eq 1 ] || { echo "$name failed (exit $rc)" >&2; cat "$OUT/$name.stderr" >&2; exit 1; }; }
+    tail -1 "$OUT/$name.time" | awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' >>"$OUT/$name.runs"
+  done
+  sort -n "$OUT/$name.runs" | sed -n "$(( (REPEAT + 1) / 2 ))p"
 }
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -46,6 +52,11 @@ for n in $SIZES; do
   if python3 bench/compare_ids.py "$OUT/shall-$n.json" "$OUT/duckdb-$n.json" >"$OUT/compare-$n.txt"; then same=yes; else same=NO; fi
   wall[$n]=$sw
   echo "| $records | $sw | $sc | $sr | $(python3 -c "print(f'{$records/max($sw,0.001):,.0f}')") | $dw | $dc | $dr | $(python3 -c "print(f'{$sw/max($dw,0.001):.2f}')") | $same ($(tail -1 "$OUT/compare-$n.txt" | sed 's/^ *//')) |"
+done
+echo
+echo "Every run's wall time in seconds, in the order run (the table shows each median):"
+for n in $SIZES; do
+  echo "- $n: shall $(cut -d' ' -f1 "$OUT/shall-$n.runs" | tr '\n' ' ')/ DuckDB $(cut -d' ' -f1 "$OUT/duckdb-$n.runs" | tr '\n' ' ')"
 done
 echo
 if [ -n "${wall[1000000]:-}" ] && [ -n "${wall[10000000]:-}" ]; then
