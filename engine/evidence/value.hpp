@@ -41,26 +41,6 @@ struct Value {
 
 static_assert(sizeof(Value) == 16);
 
-// An allocator whose growing (resize) leaves the new places unwritten, for buffers the
-// loader fills right after growing them, possibly on another thread: no zeroing pass over
-// fresh memory. Every other way of adding elements constructs them as usual.
-template <class T>
-struct FilledLater : BigPages<T> {
-    template <class U>
-    struct rebind {
-        using other = FilledLater<U>;
-    };
-    FilledLater() = default;
-    template <class U>
-    FilledLater(const FilledLater<U>&) noexcept {}
-    template <class U>
-    void construct(U*) noexcept {}
-    template <class U, class... Args>
-    void construct(U* p, Args&&... args) {
-        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-    }
-};
-
 // The list items of a bundle (or of one piece of a file being read).
 using Values = std::vector<Value, FilledLater<Value>>;
 
