@@ -4,8 +4,10 @@
 
 namespace shall {
 
+bool is_list_field(const FieldDecl& f) { return f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many); }
+
 Column Column::for_field(const FieldDecl& f) {
-    if (f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many)) return {Layout::list, Tag::list};
+    if (is_list_field(f)) return {Layout::list, Tag::list};
     switch (f.kind) {
         case FieldKind::text:
         case FieldKind::ref: return {Layout::string, Tag::text};

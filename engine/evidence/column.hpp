@@ -13,6 +13,9 @@ namespace shall {
 
 struct FieldDecl;
 
+// True for fields whose value is a list: `list` fields and `-> T*` references.
+bool is_list_field(const FieldDecl& f);
+
 class Column {
 public:
     enum class Layout : std::uint8_t {

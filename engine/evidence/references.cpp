@@ -10,11 +10,11 @@ bool is_reference(const FieldDecl& f) {
     return f.kind == FieldKind::ref || (f.kind == FieldKind::list && f.item == FieldKind::ref);
 }
 
+}  // namespace
+
 const RecordType* target_of(const Schema& schema, const FieldDecl& f) {
     return f.target ? f.target : schema.type(f.target_name);
 }
-
-}  // namespace
 
 void resolve_references(EvidenceStore& store, std::vector<Issue>& issues) {
     const Schema& schema = store.schema();

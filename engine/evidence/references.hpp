@@ -11,4 +11,7 @@ namespace shall {
 
 void resolve_references(EvidenceStore& store, std::vector<Issue>& issues);
 
+// The record type a reference field points at.
+const RecordType* target_of(const Schema& schema, const FieldDecl& f);
+
 }  // namespace shall

@@ -23,7 +23,6 @@ std::size_t TableBuilder::add_extra_column(std::string name) {
     return t.extra_names.size() - 1;
 }
 
-bool is_list_field(const FieldDecl& f) { return f.kind == FieldKind::list || (f.kind == FieldKind::ref && f.many); }
 
 FieldKind TableBuilder::item_kind(const FieldDecl& f) const {
     if (f.kind == FieldKind::ref) return FieldKind::ref;

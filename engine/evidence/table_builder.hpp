@@ -15,8 +15,6 @@ namespace shall {
 // The evidence-quality message for a row whose id was already seen at `file`:`first_line`.
 std::string duplicate_id_message(std::string_view id, const std::string& file, std::uint32_t first_line);
 
-// True for fields whose value is a list: `list` fields and `-> T*` references.
-bool is_list_field(const FieldDecl& f);
 
 class TableBuilder {
 public:

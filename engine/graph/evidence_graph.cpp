@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "../evidence/references.hpp"
+
 namespace shall {
 
 namespace {
@@ -27,7 +29,7 @@ EvidenceGraph::EvidenceGraph(const EvidenceStore& store) : store_(&store) {
         const RecordType& type = *schema.types[t];
         const TypeTable& table = store.tables[t];
         for (const FieldDecl& f : type.fields) {
-            const RecordType* target_type = f.target ? f.target : schema.type(f.target_name);
+            const RecordType* target_type = target_of(schema, f);
             if (f.kind != FieldKind::ref || !target_type || f.index >= table.columns.size()) continue;
             const TypeTable& target = store.tables[target_type->index];
             const Column& column = table.columns[f.index];
