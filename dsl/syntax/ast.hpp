@@ -45,11 +45,24 @@ struct Resolved {
 
 // How a quantifier or aggregate reaches its domain (chosen by the planner).
 enum class AccessKind { scan, navigate, reverse_index, equality_index, list };
+// A conjunct of a scan's `where` that the engine tests straight on the table's columns, row by
+// row, instead of evaluating it (engine/eval/column_filter.hpp). `row_slot` is the variable
+// that stands for the row in `test`: the binder's slot, or a definition's parameter when the
+// conjunct was a call of that definition on the binder.
+struct ColumnTest {
+    const Expr* test = nullptr;
+    int row_slot = -1;
+};
+
 struct Access {
     AccessKind kind = AccessKind::scan;
     const FieldDecl* key_field = nullptr;   // reverse_index / equality_index: the field of the domain type
     const Expr* key = nullptr;              // equality_index / reverse_index: the outer expression it must equal
     const Expr* residual = nullptr;         // the part of `where` still to test (nullptr: nothing left)
+    // scan of a record type: the conjuncts of `where` tested on the columns, and the others,
+    // evaluated on the rows that pass those (both empty: evaluate `where` whole)
+    std::vector<ColumnTest> column_tests;
+    std::vector<const Expr*> row_tests;
     std::string describe;                   // one line for `shall check --explain`
 };
 

@@ -1,9 +1,12 @@
 #include "audit.hpp"
 
+#include "column_filter.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <fmt/format.h>
 #include <set>
 #include <stdexcept>
@@ -138,6 +141,15 @@ struct RuleRunner {
         return rule.severity;
     }
 
+    // The planner's column tests for the records of a table (all of them, or an index's), bound to it.
+    std::optional<ColumnFilter> column_filter(const ast::RuleDecl& r) {
+        const ast::Access& access = r.focus_access;
+        const ast::Expr& domain = *r.focus_domain;
+        if (access.column_tests.empty() || domain.kind != ast::Expr::Kind::name || !domain.r.record) return std::nullopt;
+        return ColumnFilter::bind(access.column_tests, store.tables[domain.r.record->index],
+                                  [&](const ast::Expr& c) { return ev.eval(c, {}); }, ctx.timezone);
+    }
+
     RuleResult run(const CheckedRule& rule) {
         RuleResult out;
         out.rule = &rule;
@@ -156,12 +168,21 @@ struct RuleRunner {
         ValueArena::Scope rule_values(ev.values());
         if (r.focus_domain) {
             Domain items = ev.domain(*r.focus_domain, r.focus_access, frame);
+            std::optional<ColumnFilter> columns = column_filter(r);
+            const std::uint32_t first_row = r.focus_domain->r.record ? store.tables[r.focus_domain->r.record->index].first : 0;
+            auto passes = [&] {
+                if (!columns) return !r.focus_filter || ev.holds(*r.focus_filter, frame);
+                for (const ast::Expr* t : r.focus_access.row_tests)
+                    if (!ev.holds(*t, frame)) return false;
+                return true;
+            };
             ValueArena::Scope record_values(ev.values());
             for (std::size_t n = 0; n < items.size(); ++n) {
-                record_values.rewind();
                 const RValue item = items[n];
+                if (columns && !columns->passes(static_cast<std::uint32_t>(item.i) - first_row)) continue;
+                record_values.rewind();
                 frame[static_cast<std::size_t>(r.focus_slot)] = item;
-                if (r.focus_filter && !ev.holds(*r.focus_filter, frame)) continue;
+                if (!passes()) continue;
                 ++out.checked;
                 if (body_holds()) continue;
                 ++out.failed;

@@ -1,5 +1,7 @@
 #include "planner.hpp"
 
+#include "column_tests.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <functional>
@@ -17,24 +19,6 @@ bool mentions_slot(const Expr& e, int slot) {
     for (const auto& k : e.kids)
         if (k && mentions_slot(*k, slot)) return true;
     return false;
-}
-
-void conjuncts(const Expr* e, std::vector<const Expr*>& out) {
-    if (!e) return;
-    if (e->kind == K::binary && e->op == ast::Op::and_) {
-        conjuncts(e->kid(0), out);
-        conjuncts(e->kid(1), out);
-    } else {
-        out.push_back(e);
-    }
-}
-
-// `var.field` on the binder itself
-const FieldDecl* binder_field(const Expr& e, int slot) {
-    if (e.kind != K::member || e.r.over_set) return nullptr;
-    const Expr& recv = *e.kids[0];
-    if (recv.kind == K::name && recv.r.name == ast::NameKind::variable && recv.r.slot == slot) return e.r.field;
-    return nullptr;
 }
 
 // An index lookup must find exactly what the comparison would: same kind of key on both
@@ -130,11 +114,33 @@ public:
             e.access = access_for(*e.kids[0], e.kid(1), e.r.slot, e.text);
     }
 
+    // Every record a hash index returns meets its `field = key`: no need to test it again.
+    static void drop_index_condition(Access& a) {
+        if (a.kind != AccessKind::equality_index) return;
+        auto& tests = a.column_tests;
+        std::erase_if(tests, [&](const ast::ColumnTest& t) {
+            const Expr& c = *t.test;
+            return c.kind == K::binary && c.op == ast::Op::eq && (c.kid(0) == a.key || c.kid(1) == a.key);
+        });
+        if (tests.empty()) a.row_tests.clear();
+    }
+
     void rule(CheckedRule& cr) {
         auto& r = const_cast<ast::RuleDecl&>(*cr.decl);
         if (r.focus_domain) {
             walk(*r.focus_domain);
             r.focus_access = access_for(*r.focus_domain, r.focus_filter.get(), r.focus_slot, r.focus_var);
+            const AccessKind kind = r.focus_access.kind;
+            if ((kind == AccessKind::scan || kind == AccessKind::equality_index) && r.focus_domain->kind == K::name &&
+                r.focus_domain->r.record) {
+                split_column_tests(r.focus_filter.get(), r.focus_slot, r.focus_access);
+                drop_index_condition(r.focus_access);
+                if (!r.focus_access.column_tests.empty())
+                    r.focus_access.describe += fmt::format(" ({} condition{} tested on the columns{})",
+                                                           r.focus_access.column_tests.size(),
+                                                           r.focus_access.column_tests.size() == 1 ? "" : "s",
+                                                           r.focus_access.row_tests.empty() ? "" : ", the rest per record");
+            }
             r.focus_access.describe = "for each " + r.focus_access.describe;
         }
         if (r.focus_filter) walk(*r.focus_filter);

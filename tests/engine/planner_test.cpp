@@ -86,7 +86,7 @@ TEST_CASE("explain_rule: scans, graph indexes, hash indexes, navigation, closure
     Plan plan = plan_program(*l->program);
     const Program& p = *l->program;
     CHECK(explain(p, "TRN") == std::vector<std::string>{
-              "6:3: for each p in Person: scan Person, filter",
+              "6:3: for each p in Person: scan Person, filter (1 condition tested on the columns)",
               "7:11: some t in TrainingRecord: reverse edges TrainingRecord.person of p (graph index), then filter"});
     CHECK(explain(p, "HASH") == std::vector<std::string>{
               "13:3: for each p in Person: scan Person",

@@ -1,0 +1,242 @@
+#include "column_filter.hpp"
+
+#include <cstring>
+
+#include "../evidence/time.hpp"
+#include "../plan/column_tests.hpp"
+
+namespace shall {
+namespace {
+
+using ast::Expr;
+using ast::Op;
+using K = Expr::Kind;
+using RK = RValue::K;
+
+Op flipped(Op op) {
+    switch (op) {
+        case Op::lt: return Op::gt;
+        case Op::le: return Op::ge;
+        case Op::gt: return Op::lt;
+        case Op::ge: return Op::le;
+        default: return op;
+    }
+}
+
+// `row.field`, as the planner accepted it
+const FieldDecl* row_field(const Expr& e, int row) { return binder_field(e, row); }
+
+std::uint64_t absent_cell(Column::Layout layout) {
+    switch (layout) {
+        case Column::Layout::whole: return Column::absent_whole;
+        case Column::Layout::decimal: return Column::absent_decimal;
+        default: return 0;
+    }
+}
+
+}  // namespace
+
+// Compiles the tests into nodes; a test it cannot compile makes the whole binding fail.
+class FilterCompiler {
+public:
+    FilterCompiler(const TypeTable& table, const std::function<RValue(const ast::Expr&)>& constant,
+                   const std::string& timezone, std::vector<ColumnFilter::Node>& nodes)
+        : table_(table), constant_(constant), timezone_(timezone), nodes_(nodes) {}
+
+    bool failed = false;
+
+    std::uint32_t compile(const Expr& e, int row) {
+        using Kind = ColumnFilter::Kind;
+        switch (e.kind) {
+            case K::not_: return unary(Kind::not_, compile(*e.kids[0], row));
+            case K::is_test: {
+                ColumnFilter::Node n = cell_node(Kind::present, *row_field(*e.kids[0], row));
+                std::uint32_t present = add(std::move(n));
+                bool want_present = (e.test == ast::Test::present) != e.negated;
+                return want_present ? present : unary(Kind::not_, present);
+            }
+            case K::member: return add(cell_node(Kind::truthy, *row_field(e, row)));
+            case K::call: return compile(*e.r.definition->body, 0);
+            case K::binary:
+                switch (e.op) {
+                    case Op::and_: return binary(Kind::and_, compile(*e.kids[0], row), compile(*e.kids[1], row));
+                    case Op::or_: return binary(Kind::or_, compile(*e.kids[0], row), compile(*e.kids[1], row));
+                    case Op::implies: return binary(Kind::implies, compile(*e.kids[0], row), compile(*e.kids[1], row));
+                    case Op::in:
+                    case Op::not_in: return membership(e, row);
+                    default: return comparison(e, row);
+                }
+            default: break;
+        }
+        return fail();
+    }
+
+private:
+    const TypeTable& table_;
+    const std::function<RValue(const ast::Expr&)>& constant_;
+    const std::string& timezone_;
+    std::vector<ColumnFilter::Node>& nodes_;
+
+    std::uint32_t add(ColumnFilter::Node n) {
+        nodes_.push_back(std::move(n));
+        return static_cast<std::uint32_t>(nodes_.size() - 1);
+    }
+    std::uint32_t fail() {
+        failed = true;
+        return constant(false);
+    }
+    std::uint32_t constant(bool truth) {
+        ColumnFilter::Node n;
+        n.kind = ColumnFilter::Kind::constant;
+        n.truth = truth;
+        return add(std::move(n));
+    }
+    std::uint32_t unary(ColumnFilter::Kind kind, std::uint32_t a) {
+        ColumnFilter::Node n;
+        n.kind = kind;
+        n.a = a;
+        return add(std::move(n));
+    }
+    std::uint32_t binary(ColumnFilter::Kind kind, std::uint32_t a, std::uint32_t b) {
+        ColumnFilter::Node n;
+        n.kind = kind;
+        n.a = a;
+        n.b = b;
+        return add(std::move(n));
+    }
+
+    // A node reading the field's column (or no column: absent in every row).
+    ColumnFilter::Node cell_node(ColumnFilter::Kind kind, const FieldDecl& f) {
+        ColumnFilter::Node n;
+        n.kind = kind;
+        Column model = Column::for_field(f);
+        n.absent = absent_cell(model.layout());
+        if (f.index < table_.columns.size()) {
+            const Column& column = table_.columns[f.index];
+            if (column.layout() != model.layout() || column.size() < table_.rows()) failed = true;
+            n.absent = absent_cell(column.layout());
+            n.cells = column.cells();
+        }
+        return n;
+    }
+
+    std::uint32_t comparison(const Expr& e, int row) {
+        int side = row_field(*e.kids[0], row) ? 0 : 1;
+        const FieldDecl* f = row_field(*e.kids[side], row);
+        if (!f) return fail();
+        const Op op = side == 0 ? e.op : flipped(e.op);
+        const RValue k = constant_(*e.kids[1 - side]);
+        if (k.absent()) return constant(false);   // nothing compares with an absent value
+        using Kind = ColumnFilter::Kind;
+        ColumnFilter::Node n = cell_node(Kind::compare_whole, *f);
+        n.op = op;
+        const bool equality = op == Op::eq || op == Op::ne;
+        switch (f->kind) {
+            case FieldKind::int_:
+                if (k.k == RK::int_) n.whole = k.i;
+                else if (k.k == RK::decimal) { n.kind = Kind::compare_number; n.number = k.d; }
+                else return fail();
+                break;
+            case FieldKind::decimal:
+                if (k.k != RK::int_ && k.k != RK::decimal) return fail();
+                n.kind = Kind::compare_number;
+                n.decimal_cells = true;
+                n.number = k.number();
+                break;
+            case FieldKind::date:
+                if (k.k == RK::date) n.whole = k.i;
+                else if (k.k == RK::datetime) n.whole = local_day(k.i, timezone_);
+                else return fail();
+                break;
+            case FieldKind::datetime:
+                if (k.k == RK::datetime) n.whole = k.i;
+                else if (k.k == RK::date) { n.kind = Kind::compare_day; n.whole = k.i; }
+                else return fail();
+                break;
+            case FieldKind::enum_:
+            case FieldKind::bool_:
+                if (k.k != (f->kind == FieldKind::enum_ ? RK::enum_ : RK::boolean)) return fail();
+                if (!equality) return constant(false);   // neither enums nor bools are ordered
+                n.whole = k.i;
+                break;
+            default: return fail();
+        }
+        return add(std::move(n));
+    }
+
+    std::uint32_t membership(const Expr& e, int row) {
+        const FieldDecl* f = row_field(*e.kids[0], row);
+        if (!f || f->kind != FieldKind::enum_ || e.kids[1]->kind != K::set_literal) return fail();
+        ColumnFilter::Node n = cell_node(ColumnFilter::Kind::in_set, *f);
+        n.truth = e.op == Op::in;
+        n.members.assign(f->enumeration ? f->enumeration->values.size() : 0, false);
+        for (const auto& item : e.kids[1]->kids) {
+            RValue v = constant_(*item);
+            if (v.absent()) continue;   // equal to nothing
+            if (v.k != RK::enum_) return fail();
+            auto index = static_cast<std::size_t>(v.i);
+            if (index >= n.members.size()) n.members.resize(index + 1, false);
+            n.members[index] = true;
+        }
+        return add(std::move(n));
+    }
+};
+
+std::optional<ColumnFilter> ColumnFilter::bind(std::span<const ast::ColumnTest> tests, const TypeTable& table,
+                                               const std::function<RValue(const ast::Expr&)>& constant,
+                                               const std::string& timezone) {
+    ColumnFilter filter;
+    filter.timezone_ = timezone;
+    FilterCompiler compiler(table, constant, timezone, filter.nodes_);
+    for (const auto& t : tests) filter.roots_.push_back(compiler.compile(*t.test, t.row_slot));
+    if (compiler.failed) return std::nullopt;
+    return filter;
+}
+
+bool ColumnFilter::ordered_outcome(ast::Op op, int c) {
+    switch (op) {
+        case Op::eq: return c == 0;
+        case Op::ne: return c != 0;
+        case Op::lt: return c < 0;
+        case Op::le: return c <= 0;
+        case Op::gt: return c > 0;
+        case Op::ge: return c >= 0;
+        default: return false;
+    }
+}
+
+bool ColumnFilter::test(std::uint32_t index, std::uint32_t row) const {
+    const Node& n = nodes_[index];
+    auto order = [](auto x, auto y) { return x < y ? -1 : x > y ? 1 : 0; };
+    switch (n.kind) {
+        case Kind::constant: return n.truth;
+        case Kind::not_: return !test(n.a, row);
+        case Kind::and_: return test(n.a, row) && test(n.b, row);
+        case Kind::or_: return test(n.a, row) || test(n.b, row);
+        case Kind::implies: return !test(n.a, row) || test(n.b, row);
+        default: break;
+    }
+    if (!n.cells) return false;   // a missing column: no value to be present, true or compared
+    const std::uint64_t cell = n.cells[row];
+    if (cell == n.absent) return false;
+    switch (n.kind) {
+        case Kind::present: return true;
+        case Kind::truthy: return cell != 0;
+        case Kind::compare_whole: return ordered_outcome(n.op, order(static_cast<std::int64_t>(cell), n.whole));
+        case Kind::compare_number: {
+            double x;
+            if (n.decimal_cells) std::memcpy(&x, &cell, sizeof x);
+            else x = static_cast<double>(static_cast<std::int64_t>(cell));
+            return ordered_outcome(n.op, order(x, n.number));
+        }
+        case Kind::compare_day:
+            return ordered_outcome(n.op, order(static_cast<std::int64_t>(local_day(static_cast<Millis>(cell), timezone_)), n.whole));
+        case Kind::in_set: {
+            bool in = cell < n.members.size() && n.members[cell];
+            return n.truth ? in : !in;
+        }
+        default: return false;
+    }
+}
+
+}  // namespace shall

@@ -1,0 +1,151 @@
+#include "column_tests.hpp"
+
+#include "../../dsl/check/schema.hpp"
+
+namespace shall {
+namespace {
+
+using ast::Expr;
+using ast::Op;
+using K = Expr::Kind;
+
+// `row.field` for a field with one value per record
+const FieldDecl* row_field(const Expr& e, int row) {
+    const FieldDecl* f = binder_field(e, row);
+    if (!f || f->kind == FieldKind::list || (f->kind == FieldKind::ref && f->many)) return nullptr;
+    return f;
+}
+
+// A field the engine compares on its column: the cell is the number itself.
+bool comparable(const FieldDecl& f, const Type& other) {
+    if (other.set) return false;
+    switch (f.kind) {
+        case FieldKind::int_: case FieldKind::decimal: return other.base == Type::int_ || other.base == Type::decimal;
+        case FieldKind::date: case FieldKind::datetime: return other.base == Type::date || other.base == Type::datetime;
+        case FieldKind::enum_: return other.base == Type::enumeration && other.enumeration_decl == f.enumeration;
+        case FieldKind::bool_: return other.base == Type::boolean;
+        default: return false;
+    }
+}
+
+bool is_comparison(Op op) {
+    return op == Op::eq || op == Op::ne || op == Op::lt || op == Op::le || op == Op::gt || op == Op::ge;
+}
+
+bool testable(const Expr& e, int row);
+
+// A call of a one-parameter definition on the row: its body, with the parameter as the row.
+const Expr* called_on_row(const Expr& e, int row) {
+    if (e.kind != K::call || e.r.name != ast::NameKind::definition || !e.r.definition) return nullptr;
+    const ast::DefDecl& d = *e.r.definition;
+    if (d.params.size() != 1 || e.kids.size() != 1 || !d.body) return nullptr;
+    const Expr& arg = *e.kids[0];
+    if (arg.kind != K::name || arg.r.name != ast::NameKind::variable || arg.r.slot != row) return nullptr;
+    return d.body.get();
+}
+
+bool testable(const Expr& e, int row) {
+    switch (e.kind) {
+        case K::not_: return testable(*e.kids[0], row);
+        case K::is_test: return e.test != ast::Test::dangling && row_field(*e.kids[0], row);
+        case K::member: {
+            const FieldDecl* f = row_field(e, row);
+            return f && f->kind == FieldKind::bool_;
+        }
+        case K::call: {
+            const Expr* body = called_on_row(e, row);
+            return body && testable(*body, 0);
+        }
+        case K::binary: {
+            if (e.op == Op::and_ || e.op == Op::or_ || e.op == Op::implies)
+                return testable(*e.kids[0], row) && testable(*e.kids[1], row);
+            if (is_comparison(e.op)) {
+                for (int side = 0; side < 2; ++side) {
+                    const FieldDecl* f = row_field(*e.kids[side], row);
+                    const Expr& other = *e.kids[1 - side];
+                    if (f && is_run_constant(other) && comparable(*f, other.r.type)) return true;
+                }
+                return false;
+            }
+            if (e.op == Op::in || e.op == Op::not_in) {
+                const FieldDecl* f = row_field(*e.kids[0], row);
+                const Expr& set = *e.kids[1];
+                if (!f || f->kind != FieldKind::enum_ || set.kind != K::set_literal) return false;
+                for (const auto& item : set.kids)
+                    if (!is_run_constant(*item) || !comparable(*f, item->r.type)) return false;
+                return true;
+            }
+            return false;
+        }
+        default: return false;
+    }
+}
+
+}  // namespace
+
+const FieldDecl* binder_field(const Expr& e, int slot) {
+    if (e.kind != K::member || e.r.over_set) return nullptr;
+    const Expr& recv = *e.kids[0];
+    if (recv.kind == K::name && recv.r.name == ast::NameKind::variable && recv.r.slot == slot) return e.r.field;
+    return nullptr;
+}
+
+void conjuncts(const Expr* e, std::vector<const Expr*>& out) {
+    if (!e) return;
+    if (e->kind == K::binary && e->op == Op::and_) {
+        conjuncts(e->kid(0), out);
+        conjuncts(e->kid(1), out);
+    } else {
+        out.push_back(e);
+    }
+}
+
+bool is_run_constant(const Expr& e) {
+    switch (e.kind) {
+        case K::literal: return true;
+        case K::name:
+            switch (e.r.name) {
+                case ast::NameKind::enum_value: return e.r.slot != -2;   // -2: a whole enum, as a set
+                case ast::NameKind::parameter: return true;
+                case ast::NameKind::special:
+                    return e.r.special == ast::Special::as_of || e.r.special == ast::Special::period_start ||
+                           e.r.special == ast::Special::period_end;
+                default: return false;
+            }
+        case K::negate: return is_run_constant(*e.kids[0]);
+        case K::binary:
+            if (e.op != Op::add && e.op != Op::sub && e.op != Op::mul && e.op != Op::div) return false;
+            return is_run_constant(*e.kids[0]) && is_run_constant(*e.kids[1]);
+        case K::call:
+            if (e.r.name != ast::NameKind::builtin) return false;
+            for (const auto& k : e.kids)
+                if (!is_run_constant(*k)) return false;
+            return true;
+        default: return false;
+    }
+}
+
+void split_column_tests(const Expr* where, int slot, ast::Access& access) {
+    access.column_tests.clear();
+    access.row_tests.clear();
+    std::vector<const Expr*> parts;
+    conjuncts(where, parts);
+    for (const Expr* c : parts) {
+        // a definition's body is split too, so that its testable conjuncts go to the columns
+        if (const Expr* body = called_on_row(*c, slot)) {
+            std::vector<const Expr*> inner;
+            conjuncts(body, inner);
+            bool all = true;
+            for (const Expr* b : inner) all = all && testable(*b, 0);
+            if (all) {
+                for (const Expr* b : inner) access.column_tests.push_back({b, 0});
+                continue;
+            }
+        }
+        if (testable(*c, slot)) access.column_tests.push_back({c, slot});
+        else access.row_tests.push_back(c);
+    }
+    if (access.column_tests.empty()) access.row_tests.clear();
+}
+
+}  // namespace shall
