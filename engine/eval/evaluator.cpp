@@ -372,9 +372,12 @@ RValue Evaluator::binary(const Expr& e, Frame frame) {
         case Op::matches: {
             RValue t = eval(*e.kids[0], frame);
             if (t.k != RK::text) return RValue::boolean(false);
-            auto& re = regexes_[&e];
-            if (!re) re = std::make_shared<RE2>(e.kids[1]->text, RE2::Quiet);
-            return RValue::boolean(RE2::PartialMatch(re2::StringPiece(t.s.data(), t.s.size()), *re));
+            Pattern& p = regexes_[&e];
+            if (!p.re) p.re = std::make_shared<RE2>(e.kids[1]->text, RE2::Quiet);
+            if (auto known = p.outcome.find(t.s); known != p.outcome.end()) return RValue::boolean(known->second);
+            bool matched = RE2::PartialMatch(re2::StringPiece(t.s.data(), t.s.size()), *p.re);
+            if (p.outcome.size() < remembered_matches) p.outcome.emplace(t.s, matched);
+            return RValue::boolean(matched);
         }
         case Op::add: case Op::sub: case Op::mul: case Op::div:
             return arithmetic(e.op, eval(*e.kids[0], frame), eval(*e.kids[1], frame));

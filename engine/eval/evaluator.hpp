@@ -122,8 +122,22 @@ private:
     std::deque<std::string> computed_texts_;          // texts made by lower(), upper(), +
     std::vector<Read>* trace_ = nullptr;
     std::vector<std::string>* details_ = nullptr;
-    // `matches` patterns compiled once per evaluator, not once per record
-    std::unordered_map<const ast::Expr*, std::shared_ptr<re2::RE2>> regexes_;
+    // `matches` patterns compiled once per evaluator, not once per record, with the outcome
+    // for the texts already matched. A text is known by where it lies: interned evidence
+    // texts, literals and computed texts never move or change while the evaluator lives, and
+    // the same interned text is always at the same place.
+    struct SameText {
+        bool operator()(std::string_view a, std::string_view b) const { return a.data() == b.data() && a.size() == b.size(); }
+        std::size_t operator()(std::string_view a) const {
+            return std::hash<const void*>()(a.data()) ^ (a.size() * 0x9E3779B97F4A7C15ull);
+        }
+    };
+    struct Pattern {
+        std::shared_ptr<re2::RE2> re;
+        std::unordered_map<std::string_view, bool, SameText, SameText> outcome;
+    };
+    static constexpr std::size_t remembered_matches = std::size_t{1} << 16;   // per pattern
+    std::unordered_map<const ast::Expr*, Pattern> regexes_;
     // transitive closures: records reached, marked with the epoch of the closure that saw
     // them, so that no closure clears (or allocates) a table the size of the bundle
     std::vector<std::uint32_t> closure_seen_;
