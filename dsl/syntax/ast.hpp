@@ -54,15 +54,20 @@ struct ColumnTest {
     int row_slot = -1;
 };
 
+// A condition on one record cut in two by the planner: the conjuncts tested on the columns,
+// and the others, evaluated on the records that pass those. Empty: evaluate it whole.
+struct ColumnSplit {
+    std::vector<ColumnTest> column_tests;
+    std::vector<const Expr*> row_tests;
+    bool empty() const { return column_tests.empty(); }
+};
+
 struct Access {
     AccessKind kind = AccessKind::scan;
     const FieldDecl* key_field = nullptr;   // reverse_index / equality_index: the field of the domain type
     const Expr* key = nullptr;              // equality_index / reverse_index: the outer expression it must equal
     const Expr* residual = nullptr;         // the part of `where` still to test (nullptr: nothing left)
-    // scan of a record type: the conjuncts of `where` tested on the columns, and the others,
-    // evaluated on the rows that pass those (both empty: evaluate `where` whole)
-    std::vector<ColumnTest> column_tests;
-    std::vector<const Expr*> row_tests;
+    ColumnSplit where_split;                // a rule's `for each` over a type name: its `where`, cut
     std::string describe;                   // one line for `shall check --explain`
 };
 
@@ -180,6 +185,7 @@ struct RuleDecl {
     int frame_size = 0;                  // filled by the checker
     int focus_slot = -1;
     Access focus_access;                 // filled by the planner
+    ColumnSplit require_split;           // filled by the planner: `require` on the focus record
     std::vector<Location> item_where;    // where each metadata item stood (duplicate detection)
 };
 

@@ -1,12 +1,12 @@
 #include "audit.hpp"
 
-#include "column_filter.hpp"
+#include "../plan/column_tests.hpp"
+
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
-#include <optional>
 #include <fmt/format.h>
 #include <set>
 #include <stdexcept>
@@ -141,15 +141,6 @@ struct RuleRunner {
         return rule.severity;
     }
 
-    // The planner's column tests for the records of a table (all of them, or an index's), bound to it.
-    std::optional<ColumnFilter> column_filter(const ast::RuleDecl& r) {
-        const ast::Access& access = r.focus_access;
-        const ast::Expr& domain = *r.focus_domain;
-        if (access.column_tests.empty() || domain.kind != ast::Expr::Kind::name || !domain.r.record) return std::nullopt;
-        return ColumnFilter::bind(access.column_tests, store.tables[domain.r.record->index],
-                                  [&](const ast::Expr& c) { return ev.eval(c, {}); }, ctx.timezone);
-    }
-
     RuleResult run(const CheckedRule& rule) {
         RuleResult out;
         out.rule = &rule;
@@ -161,30 +152,26 @@ struct RuleRunner {
         const auto& r = *rule.decl;
         std::vector<RValue> slots(static_cast<std::size_t>(std::max(r.frame_size, 1)));
         Frame frame(slots);
-        auto body_holds = [&]() {
+        RecordCondition require;
+        require.whole = r.require.get();
+        if (r.focus_domain) require = ev.condition(r.require_split, *r.focus_domain, r.require.get());
+        // `item`: the focus element, bound in the frame
+        auto body_holds = [&](const RValue& item) {
             for (const auto& let : r.lets) frame[static_cast<std::size_t>(let.slot)] = ev.eval(*let.value, frame);
-            return ev.holds(*r.require, frame);
+            return ev.holds_on(require, item, frame);
         };
         ValueArena::Scope rule_values(ev.values());
         if (r.focus_domain) {
             Domain items = ev.domain(*r.focus_domain, r.focus_access, frame);
-            std::optional<ColumnFilter> columns = column_filter(r);
-            const std::uint32_t first_row = r.focus_domain->r.record ? store.tables[r.focus_domain->r.record->index].first : 0;
-            auto passes = [&] {
-                if (!columns) return !r.focus_filter || ev.holds(*r.focus_filter, frame);
-                for (const ast::Expr* t : r.focus_access.row_tests)
-                    if (!ev.holds(*t, frame)) return false;
-                return true;
-            };
+            const RecordCondition where = ev.condition(r.focus_access.where_split, *r.focus_domain, r.focus_filter.get());
             ValueArena::Scope record_values(ev.values());
             for (std::size_t n = 0; n < items.size(); ++n) {
                 const RValue item = items[n];
-                if (columns && !columns->passes(static_cast<std::uint32_t>(item.i) - first_row)) continue;
                 record_values.rewind();
                 frame[static_cast<std::size_t>(r.focus_slot)] = item;
-                if (!passes()) continue;
+                if (!ev.holds_on(where, item, frame)) continue;
                 ++out.checked;
-                if (body_holds()) continue;
+                if (body_holds(item)) continue;
                 ++out.failed;
                 out.findings.push_back(finding(rule, frame, item.k == RValue::K::record, static_cast<std::uint32_t>(item.i)));
             }
@@ -198,7 +185,7 @@ struct RuleRunner {
             }
         } else {
             out.checked = 1;
-            if (!body_holds()) {
+            if (!body_holds(RValue{})) {
                 out.failed = 1;
                 out.findings.push_back(finding(rule, frame, false, 0));
             }
@@ -237,13 +224,24 @@ AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceSt
     }
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, enabled.size())));
+    // Rules over the biggest tables first, so that no worker is left with a long rule at the end;
+    // each result keeps its place in result.rules.
+    std::vector<std::size_t> order(enabled.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto rows_scanned = [&](std::size_t i) -> std::size_t {
+        const ast::RuleDecl& r = *enabled[i]->decl;
+        const RecordType* type = r.focus_domain ? table_domain(*r.focus_domain) : nullptr;
+        return type ? store.tables[type->index].rows() : 0;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rows_scanned(a) > rows_scanned(b); });
     std::atomic<std::size_t> next{0};
     std::vector<std::string> errors(enabled.size());
     std::mutex progress_mutex;
     std::size_t rules_done = 0;
     auto worker = [&] {
         RuleRunner runner(program, store, graph, indexes, params);
-        for (std::size_t i = next++; i < enabled.size(); i = next++) {
+        for (std::size_t k = next++; k < enabled.size(); k = next++) {
+            const std::size_t i = order[k];
             const auto started = std::chrono::steady_clock::now();
             try {
                 result.rules[i] = runner.run(*enabled[i]);

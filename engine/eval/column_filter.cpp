@@ -50,12 +50,16 @@ public:
         switch (e.kind) {
             case K::not_: return unary(Kind::not_, compile(*e.kids[0], row));
             case K::is_test: {
-                ColumnFilter::Node n = cell_node(Kind::present, *row_field(*e.kids[0], row));
-                std::uint32_t present = add(std::move(n));
+                const FieldDecl* f = row_field(*e.kids[0], row);
+                if (!f) return fail();
+                std::uint32_t present = add(cell_node(Kind::present, *f));
                 bool want_present = (e.test == ast::Test::present) != e.negated;
                 return want_present ? present : unary(Kind::not_, present);
             }
-            case K::member: return add(cell_node(Kind::truthy, *row_field(e, row)));
+            case K::member: {
+                const FieldDecl* f = row_field(e, row);
+                return f ? add(cell_node(Kind::truthy, *f)) : fail();
+            }
             case K::call: return compile(*e.r.definition->body, 0);
             case K::binary:
                 switch (e.op) {
@@ -105,42 +109,48 @@ private:
         return add(std::move(n));
     }
 
-    // A node reading the field's column (or no column: absent in every row).
-    ColumnFilter::Node cell_node(ColumnFilter::Kind kind, const FieldDecl& f) {
-        ColumnFilter::Node n;
-        n.kind = kind;
+    // The field's cells in the table (none: absent in every row).
+    ColumnFilter::Cells cells_of(const FieldDecl& f, ColumnFilter::Read read = ColumnFilter::Read::whole) {
+        ColumnFilter::Cells c;
+        c.read = read;
         Column model = Column::for_field(f);
-        n.absent = absent_cell(model.layout());
+        c.absent = absent_cell(model.layout());
         if (f.index < table_.columns.size()) {
             const Column& column = table_.columns[f.index];
             if (column.layout() != model.layout() || column.size() < table_.rows()) failed = true;
-            n.absent = absent_cell(column.layout());
-            n.cells = column.cells();
+            c.cells = column.cells();
         }
+        return c;
+    }
+    ColumnFilter::Node cell_node(ColumnFilter::Kind kind, const FieldDecl& f) {
+        ColumnFilter::Node n;
+        n.kind = kind;
+        n.cell = cells_of(f);
         return n;
     }
+
+    static bool numeric(FieldKind k) { return k == FieldKind::int_ || k == FieldKind::decimal; }
+    static bool temporal(FieldKind k) { return k == FieldKind::date || k == FieldKind::datetime; }
 
     std::uint32_t comparison(const Expr& e, int row) {
         int side = row_field(*e.kids[0], row) ? 0 : 1;
         const FieldDecl* f = row_field(*e.kids[side], row);
         if (!f) return fail();
         const Op op = side == 0 ? e.op : flipped(e.op);
+        const bool equality = op == Op::eq || op == Op::ne;
+        if (const FieldDecl* g = row_field(*e.kids[1 - side], row)) return two_fields(*f, *g, op, equality);
         const RValue k = constant_(*e.kids[1 - side]);
         if (k.absent()) return constant(false);   // nothing compares with an absent value
-        using Kind = ColumnFilter::Kind;
-        ColumnFilter::Node n = cell_node(Kind::compare_whole, *f);
+        using Read = ColumnFilter::Read;
+        ColumnFilter::Node n = cell_node(ColumnFilter::Kind::compare, *f);
         n.op = op;
-        const bool equality = op == Op::eq || op == Op::ne;
         switch (f->kind) {
             case FieldKind::int_:
-                if (k.k == RK::int_) n.whole = k.i;
-                else if (k.k == RK::decimal) { n.kind = Kind::compare_number; n.number = k.d; }
-                else return fail();
-                break;
             case FieldKind::decimal:
                 if (k.k != RK::int_ && k.k != RK::decimal) return fail();
-                n.kind = Kind::compare_number;
-                n.decimal_cells = true;
+                n.as_doubles = f->kind == FieldKind::decimal || k.k == RK::decimal;
+                if (f->kind == FieldKind::decimal) n.cell.read = Read::decimal;
+                n.whole = k.i;
                 n.number = k.number();
                 break;
             case FieldKind::date:
@@ -150,7 +160,7 @@ private:
                 break;
             case FieldKind::datetime:
                 if (k.k == RK::datetime) n.whole = k.i;
-                else if (k.k == RK::date) { n.kind = Kind::compare_day; n.whole = k.i; }
+                else if (k.k == RK::date) { n.cell.read = Read::day; n.whole = k.i; }
                 else return fail();
                 break;
             case FieldKind::enum_:
@@ -160,6 +170,32 @@ private:
                 n.whole = k.i;
                 break;
             default: return fail();
+        }
+        return add(std::move(n));
+    }
+
+    // `row.f OP row.g`
+    std::uint32_t two_fields(const FieldDecl& f, const FieldDecl& g, Op op, bool equality) {
+        using Read = ColumnFilter::Read;
+        ColumnFilter::Node n;
+        n.kind = ColumnFilter::Kind::compare;
+        n.op = op;
+        n.other_column = true;
+        if (numeric(f.kind) && numeric(g.kind)) {
+            n.as_doubles = f.kind == FieldKind::decimal || g.kind == FieldKind::decimal;
+            n.cell = cells_of(f, f.kind == FieldKind::decimal ? Read::decimal : Read::whole);
+            n.other = cells_of(g, g.kind == FieldKind::decimal ? Read::decimal : Read::whole);
+        } else if (temporal(f.kind) && temporal(g.kind)) {
+            // a datetime against a date is compared on its day
+            const bool mixed = f.kind != g.kind;
+            n.cell = cells_of(f, mixed && f.kind == FieldKind::datetime ? Read::day : Read::whole);
+            n.other = cells_of(g, mixed && g.kind == FieldKind::datetime ? Read::day : Read::whole);
+        } else if (f.kind == g.kind && (f.kind == FieldKind::bool_ || (f.kind == FieldKind::enum_ && f.enumeration == g.enumeration))) {
+            if (!equality) return constant(false);
+            n.cell = cells_of(f);
+            n.other = cells_of(g);
+        } else {
+            return fail();
         }
         return add(std::move(n));
     }
@@ -205,38 +241,44 @@ bool ColumnFilter::ordered_outcome(ast::Op op, int c) {
     }
 }
 
+std::int64_t ColumnFilter::whole_of(const Cells& c, std::uint64_t cell) const {
+    if (c.read == Read::day) return local_day(static_cast<Millis>(cell), timezone_);
+    return static_cast<std::int64_t>(cell);
+}
+
+double ColumnFilter::double_of(const Cells& c, std::uint64_t cell) {
+    if (c.read != Read::decimal) return static_cast<double>(static_cast<std::int64_t>(cell));
+    double x;
+    std::memcpy(&x, &cell, sizeof x);
+    return x;
+}
+
 bool ColumnFilter::test(std::uint32_t index, std::uint32_t row) const {
     const Node& n = nodes_[index];
     auto order = [](auto x, auto y) { return x < y ? -1 : x > y ? 1 : 0; };
+    std::uint64_t cell = 0, other = 0;
     switch (n.kind) {
         case Kind::constant: return n.truth;
         case Kind::not_: return !test(n.a, row);
         case Kind::and_: return test(n.a, row) && test(n.b, row);
         case Kind::or_: return test(n.a, row) || test(n.b, row);
         case Kind::implies: return !test(n.a, row) || test(n.b, row);
-        default: break;
-    }
-    if (!n.cells) return false;   // a missing column: no value to be present, true or compared
-    const std::uint64_t cell = n.cells[row];
-    if (cell == n.absent) return false;
-    switch (n.kind) {
-        case Kind::present: return true;
-        case Kind::truthy: return cell != 0;
-        case Kind::compare_whole: return ordered_outcome(n.op, order(static_cast<std::int64_t>(cell), n.whole));
-        case Kind::compare_number: {
-            double x;
-            if (n.decimal_cells) std::memcpy(&x, &cell, sizeof x);
-            else x = static_cast<double>(static_cast<std::int64_t>(cell));
-            return ordered_outcome(n.op, order(x, n.number));
-        }
-        case Kind::compare_day:
-            return ordered_outcome(n.op, order(static_cast<std::int64_t>(local_day(static_cast<Millis>(cell), timezone_)), n.whole));
+        case Kind::present: return read(n.cell, row, cell);
+        case Kind::truthy: return read(n.cell, row, cell) && cell != 0;
         case Kind::in_set: {
+            if (!read(n.cell, row, cell)) return false;   // an absent value is neither in nor not in
             bool in = cell < n.members.size() && n.members[cell];
             return n.truth ? in : !in;
         }
-        default: return false;
+        case Kind::compare: {
+            if (!read(n.cell, row, cell)) return false;
+            if (n.other_column && !read(n.other, row, other)) return false;
+            if (n.as_doubles)
+                return ordered_outcome(n.op, order(double_of(n.cell, cell), n.other_column ? double_of(n.other, other) : n.number));
+            return ordered_outcome(n.op, order(whole_of(n.cell, cell), n.other_column ? whole_of(n.other, other) : n.whole));
+        }
     }
+    return false;
 }
 
 }  // namespace shall

@@ -36,26 +36,40 @@ private:
     enum class Kind : std::uint8_t {
         constant,        // `truth`
         not_, and_, or_, implies,
-        present,         // the cell is not `absent`
+        present,         // the cell is not absent
         truthy,          // a bool cell that is true
-        compare_whole,   // int, date, datetime (ms), enum and bool cells against `whole`
-        compare_number,  // decimal cells, or int cells against a decimal, as doubles against `number`
-        compare_day,     // datetime cells, as days in the bundle's time zone, against `whole` (days)
+        compare,         // the cell against a constant (`whole` / `number`) or another column of the row
         in_set,          // an enum cell whose index is marked in `members`
+    };
+    // How a cell becomes the number compared: as it is (int, date, datetime, enum, bool), a
+    // decimal's bits, or a datetime's day in the bundle's time zone (against a date).
+    enum class Read : std::uint8_t { whole, decimal, day };
+    struct Cells {
+        const std::uint64_t* cells = nullptr;   // nullptr: a column that is absent throughout
+        std::uint64_t absent = 0;               // the cell that stands for no value
+        Read read = Read::whole;
     };
     struct Node {
         Kind kind = Kind::constant;
         ast::Op op = ast::Op::eq;
         bool truth = false;              // constant; in_set: true for `in`, false for `not in`
-        bool decimal_cells = false;      // compare_number: the cells hold doubles, else whole numbers
+        bool as_doubles = false;         // compare: as doubles (a decimal on either side), else as integers
+        bool other_column = false;       // compare: against `other`, not a constant
         std::uint32_t a = 0, b = 0;      // operands of not_ / and_ / or_ / implies
-        const std::uint64_t* cells = nullptr;   // nullptr: a column that is absent throughout
-        std::uint64_t absent = 0;        // the cell that stands for no value
+        Cells cell, other;
         std::int64_t whole = 0;
         double number = 0;
         std::vector<bool> members;
     };
 
+    // The cell of `c` at `row`, or false when it has no value.
+    static bool read(const Cells& c, std::uint32_t row, std::uint64_t& cell) {
+        if (!c.cells) return false;
+        cell = c.cells[row];
+        return cell != c.absent;
+    }
+    std::int64_t whole_of(const Cells& c, std::uint64_t cell) const;
+    static double double_of(const Cells& c, std::uint64_t cell);
     bool test(std::uint32_t n, std::uint32_t row) const;
     static bool ordered_outcome(ast::Op op, int c);
 

@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include "../../dsl/check/check_expr.hpp"
+#include "../plan/column_tests.hpp"
 
 namespace shall {
 
@@ -434,15 +435,33 @@ Domain Evaluator::domain(const Expr& dom, const Access& access, Frame frame) {
     return Domain::values({one.data(), 1});
 }
 
+RecordCondition Evaluator::condition(const ast::ColumnSplit& split, const Expr& domain, const Expr* whole) {
+    RecordCondition c;
+    c.whole = whole;
+    const RecordType* type = table_domain(domain);
+    if (split.empty() || !type) return c;
+    auto known = column_filters_.find(&split);
+    if (known == column_filters_.end()) {
+        auto constant = [&](const Expr& k) { return eval(k, {}); };
+        known = column_filters_.emplace(&split, ColumnFilter::bind(split.column_tests, ctx_.store.tables[type->index], constant, ctx_.timezone)).first;
+    }
+    if (!known->second) return c;
+    c.columns = &*known->second;
+    c.first = ctx_.store.tables[type->index].first;
+    c.row_tests = &split.row_tests;
+    return c;
+}
+
 RValue Evaluator::quantifier(const Expr& e, Frame frame) {
     ValueArena::Scope quantifier_values(values_);
     Domain items = domain(*e.kids[0], e.access, frame);
     ValueArena::Scope element_values(values_);
     auto slot = static_cast<std::size_t>(e.r.slot);
+    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1));
     for (std::size_t n = 0; n < items.size(); ++n) {
         element_values.rewind();
         frame[slot] = items[n];
-        if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
+        if (!holds_on(where, items[n], frame)) continue;
         bool body = e.kids[2] ? holds(*e.kids[2], frame) : true;
         switch (e.quant) {
             case ast::Quant::every: if (!body) return RValue::boolean(false); break;
@@ -465,10 +484,11 @@ RValue Evaluator::aggregate(const Expr& e, Frame frame) {
     double sum = 0;
     bool all_int = true;
     RValue best;
+    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1));
     for (std::size_t n = 0; n < items.size(); ++n) {
         if (element_values) element_values->rewind();
         frame[slot] = items[n];
-        if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
+        if (!holds_on(where, items[n], frame)) continue;
         if (e.agg == ast::Agg::count) { ++count; continue; }
         RValue v = eval(*e.kids[2], frame);
         if (e.agg == ast::Agg::ratio) {
@@ -505,10 +525,11 @@ RValue Evaluator::periodic(const Expr& e, Frame frame) {
     ValueArena::Scope element_values(values_);
     auto slot = static_cast<std::size_t>(e.r.slot);
     std::vector<Days> dates;
+    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1));
     for (std::size_t n = 0; n < items.size(); ++n) {
         element_values.rewind();
         frame[slot] = items[n];
-        if (e.kids[1] && !holds(*e.kids[1], frame)) continue;
+        if (!holds_on(where, items[n], frame)) continue;
         RValue v = eval(*e.kids[2], frame);
         if (v.k == RK::date || v.k == RK::datetime) {
             Days d = day_of(v);

@@ -3,6 +3,7 @@
 // records and fields the failing part read.
 #include <deque>
 #include <map>
+#include <optional>
 #include <memory>
 #include <span>
 #include <string>
@@ -13,6 +14,7 @@
 #include "../evidence/store.hpp"
 #include "../graph/evidence_graph.hpp"
 #include "../plan/planner.hpp"
+#include "column_filter.hpp"
 #include "runtime_value.hpp"
 #include "value_arena.hpp"
 
@@ -86,6 +88,15 @@ private:
     const RValue* values_ = nullptr;
 };
 
+// A condition on each element of a domain (a `where`, a rule's `require`): its column tests
+// bound to the table of the domain's records, when the planner cut it; else the whole condition.
+struct RecordCondition {
+    const ColumnFilter* columns = nullptr;
+    std::uint32_t first = 0;                    // global record index of the table's row 0
+    const std::vector<const ast::Expr*>* row_tests = nullptr;
+    const ast::Expr* whole = nullptr;           // nullptr with no columns: always true
+};
+
 class Evaluator {
 public:
     explicit Evaluator(EvalContext& ctx) : ctx_(ctx) {}
@@ -99,6 +110,17 @@ public:
     // Why `e` did not come out as `want`: the records and fields it read on the way, and
     // details such as periodicity gaps. Reads are appended to `reads`.
     void explain(const ast::Expr& e, Frame frame, bool want, std::vector<Read>& reads, std::vector<std::string>& details);
+
+    // `whole` on the elements of `domain`, tested through the planner's `split` where it can.
+    RecordCondition condition(const ast::ColumnSplit& split, const ast::Expr& domain, const ast::Expr* whole);
+    // Whether the element `item`, bound in `frame`, meets the condition.
+    bool holds_on(const RecordCondition& c, const RValue& item, Frame frame) {
+        if (!c.columns) return !c.whole || holds(*c.whole, frame);
+        if (item.k != RValue::K::record || !c.columns->passes(static_cast<std::uint32_t>(item.i) - c.first)) return false;
+        for (const ast::Expr* t : *c.row_tests)
+            if (!holds(*t, frame)) return false;
+        return true;
+    }
 
     std::string format(const RValue& v) const;       // for messages
     static constexpr std::size_t explain_limit = 5;  // elements explained per quantifier
@@ -142,6 +164,8 @@ private:
     // them, so that no closure clears (or allocates) a table the size of the bundle
     std::vector<std::uint32_t> closure_seen_;
     std::uint32_t closure_epoch_ = 0;
+    // column tests bound once per evaluator (nothing: they do not fit the table as loaded)
+    std::unordered_map<const ast::ColumnSplit*, std::optional<ColumnFilter>> column_filters_;
     // the table of the last record read: most reads stay in one table, so the binary search
     // of EvidenceStore::locate is skipped
     const TypeTable* loc_table_ = nullptr;

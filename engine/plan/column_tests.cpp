@@ -16,7 +16,8 @@ const FieldDecl* row_field(const Expr& e, int row) {
     return f;
 }
 
-// A field the engine compares on its column: the cell is the number itself.
+// A field the engine compares on its column (the cell is the number itself) with a value of
+// type `other`.
 bool comparable(const FieldDecl& f, const Type& other) {
     if (other.set) return false;
     switch (f.kind) {
@@ -63,7 +64,9 @@ bool testable(const Expr& e, int row) {
                 for (int side = 0; side < 2; ++side) {
                     const FieldDecl* f = row_field(*e.kids[side], row);
                     const Expr& other = *e.kids[1 - side];
-                    if (f && is_run_constant(other) && comparable(*f, other.r.type)) return true;
+                    if (!f || !comparable(*f, other.r.type)) continue;
+                    if (is_run_constant(other)) return true;
+                    if (const FieldDecl* g = row_field(other, row); g && comparable(*g, type_of_field(*f))) return true;
                 }
                 return false;
             }
@@ -100,6 +103,12 @@ void conjuncts(const Expr* e, std::vector<const Expr*>& out) {
     }
 }
 
+const RecordType* table_domain(const Expr& domain) {
+    if (domain.kind == K::name && domain.r.name == ast::NameKind::record_type) return domain.r.record;
+    if (domain.kind == K::reverse) return domain.r.record;
+    return nullptr;
+}
+
 bool is_run_constant(const Expr& e) {
     switch (e.kind) {
         case K::literal: return true;
@@ -125,11 +134,10 @@ bool is_run_constant(const Expr& e) {
     }
 }
 
-void split_column_tests(const Expr* where, int slot, ast::Access& access) {
-    access.column_tests.clear();
-    access.row_tests.clear();
+ast::ColumnSplit split_column_tests(const Expr* condition, int slot) {
+    ast::ColumnSplit split;
     std::vector<const Expr*> parts;
-    conjuncts(where, parts);
+    conjuncts(condition, parts);
     for (const Expr* c : parts) {
         // a definition's body is split too, so that its testable conjuncts go to the columns
         if (const Expr* body = called_on_row(*c, slot)) {
@@ -138,14 +146,15 @@ void split_column_tests(const Expr* where, int slot, ast::Access& access) {
             bool all = true;
             for (const Expr* b : inner) all = all && testable(*b, 0);
             if (all) {
-                for (const Expr* b : inner) access.column_tests.push_back({b, 0});
+                for (const Expr* b : inner) split.column_tests.push_back({b, 0});
                 continue;
             }
         }
-        if (testable(*c, slot)) access.column_tests.push_back({c, slot});
-        else access.row_tests.push_back(c);
+        if (testable(*c, slot)) split.column_tests.push_back({c, slot});
+        else split.row_tests.push_back(c);
     }
-    if (access.column_tests.empty()) access.row_tests.clear();
+    if (split.column_tests.empty()) split.row_tests.clear();
+    return split;
 }
 
 }  // namespace shall

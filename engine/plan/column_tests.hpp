@@ -1,7 +1,7 @@
 #pragma once
 // Which conjuncts of a scan's `where` the engine can test on the table's columns, row by row,
 // without evaluating an expression: comparisons of one of the row's scalar fields with a value
-// that is the same for every row, membership of an enum field in a set of enum values, a bool
+// that is the same for every row or with another of its fields, membership of an enum field in a set of enum values, a bool
 // field, `is present` / `is absent`, and `not`, `and`, `or`, `implies` of these. A call of a
 // one-parameter definition on the row qualifies when its body does.
 #include <string>
@@ -17,9 +17,14 @@ const FieldDecl* binder_field(const ast::Expr& e, int slot);
 // The operands of a chain of `and`, left to right.
 void conjuncts(const ast::Expr* e, std::vector<const ast::Expr*>& out);
 
-// Fills access.column_tests and access.row_tests from `where` (both stay empty when no
-// conjunct qualifies). `slot` is the binder's frame slot.
-void split_column_tests(const ast::Expr* where, int slot, ast::Access& access);
+// The record type whose table holds every element of `domain` when its elements are always
+// records of one table (a type name, `x <- T.f`), so that conditions on them can be tested on
+// the table's columns; nullptr otherwise.
+const RecordType* table_domain(const ast::Expr& domain);
+
+// Cuts a condition on the record in `slot` (a `where` or a `require`) into the conjuncts
+// tested on the columns and the others (both empty when no conjunct qualifies).
+ast::ColumnSplit split_column_tests(const ast::Expr* condition, int slot);
 
 // True when `e` has the same value for every row and element of a run: literals, enum values,
 // parameters, as_of / period_start / period_end, and arithmetic and builtin calls of these.

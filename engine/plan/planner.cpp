@@ -110,19 +110,39 @@ public:
     void walk(Expr& e) {
         for (auto& k : e.kids)
             if (k) walk(*k);
-        if (e.kind == K::quantifier || e.kind == K::aggregate || e.kind == K::periodic)
+        if (e.kind == K::quantifier || e.kind == K::aggregate || e.kind == K::periodic) {
             e.access = access_for(*e.kids[0], e.kid(1), e.r.slot, e.text);
+            if (table_domain(*e.kids[0])) {
+                e.access.where_split = split_column_tests(e.kid(1), e.r.slot);
+                drop_index_condition(e.access);
+                e.access.describe += columns_note(e.access.where_split, {});
+            }
+        }
     }
 
     // Every record a hash index returns meets its `field = key`: no need to test it again.
     static void drop_index_condition(Access& a) {
         if (a.kind != AccessKind::equality_index) return;
-        auto& tests = a.column_tests;
+        auto& tests = a.where_split.column_tests;
         std::erase_if(tests, [&](const ast::ColumnTest& t) {
             const Expr& c = *t.test;
             return c.kind == K::binary && c.op == ast::Op::eq && (c.kid(0) == a.key || c.kid(1) == a.key);
         });
-        if (tests.empty()) a.row_tests.clear();
+        if (tests.empty()) a.where_split.row_tests.clear();
+    }
+
+    // "(where: 2 conditions on the columns; require: 1 condition on the columns, the rest per record)"
+    static std::string columns_note(const ast::ColumnSplit& where, const ast::ColumnSplit& require) {
+        std::vector<std::string> parts;
+        auto part = [&](const ast::ColumnSplit& split, const char* what) {
+            if (split.empty()) return;
+            const std::size_t n = split.column_tests.size();
+            parts.push_back(fmt::format("{}: {} condition{} on the columns{}", what, n, n == 1 ? "" : "s",
+                                        split.row_tests.empty() ? "" : ", the rest per record"));
+        };
+        part(where, "where");
+        part(require, "require");
+        return parts.empty() ? "" : fmt::format(" ({})", fmt::join(parts, "; "));
     }
 
     void rule(CheckedRule& cr) {
@@ -130,16 +150,11 @@ public:
         if (r.focus_domain) {
             walk(*r.focus_domain);
             r.focus_access = access_for(*r.focus_domain, r.focus_filter.get(), r.focus_slot, r.focus_var);
-            const AccessKind kind = r.focus_access.kind;
-            if ((kind == AccessKind::scan || kind == AccessKind::equality_index) && r.focus_domain->kind == K::name &&
-                r.focus_domain->r.record) {
-                split_column_tests(r.focus_filter.get(), r.focus_slot, r.focus_access);
+            if (table_domain(*r.focus_domain)) {
+                r.focus_access.where_split = split_column_tests(r.focus_filter.get(), r.focus_slot);
                 drop_index_condition(r.focus_access);
-                if (!r.focus_access.column_tests.empty())
-                    r.focus_access.describe += fmt::format(" ({} condition{} tested on the columns{})",
-                                                           r.focus_access.column_tests.size(),
-                                                           r.focus_access.column_tests.size() == 1 ? "" : "s",
-                                                           r.focus_access.row_tests.empty() ? "" : ", the rest per record");
+                r.require_split = split_column_tests(r.require.get(), r.focus_slot);
+                r.focus_access.describe += columns_note(r.focus_access.where_split, r.require_split);
             }
             r.focus_access.describe = "for each " + r.focus_access.describe;
         }

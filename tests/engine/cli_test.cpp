@@ -274,7 +274,7 @@ TEST_CASE("cli: check --explain prints each rule's plan", "[cli]") {
     auto r = shall_cli("check --explain " + include + "tests/data/rules/cli");
     CHECK(r.status == 0);
     CHECK(r.out.find("\nrule CLI-CHG-APPROVED (tests/data/rules/cli/ruleset.shall:7)\n"
-                     "  13:3: for each c in Change: scan Change, filter (1 condition tested on the columns)\n") != std::string::npos);
+                     "  13:3: for each c in Change: scan Change, filter (where: 1 condition on the columns; require: 1 condition on the columns, the rest per record)\n") != std::string::npos);
     CHECK(r.out.find("\nrule CLI-POLICY (tests/data/rules/cli/ruleset.shall:34)\n"
                      "  population check (no 'for each'): evaluated once\n"
                      "  38:11: some d in Document: hash index Document.kind = sms_policy, then filter\n") != std::string::npos);

@@ -86,8 +86,9 @@ TEST_CASE("explain_rule: scans, graph indexes, hash indexes, navigation, closure
     Plan plan = plan_program(*l->program);
     const Program& p = *l->program;
     CHECK(explain(p, "TRN") == std::vector<std::string>{
-              "6:3: for each p in Person: scan Person, filter (1 condition tested on the columns)",
-              "7:11: some t in TrainingRecord: reverse edges TrainingRecord.person of p (graph index), then filter"});
+              "6:3: for each p in Person: scan Person, filter (where: 1 condition on the columns)",
+              "7:11: some t in TrainingRecord: reverse edges TrainingRecord.person of p (graph index), then filter "
+              "(where: 1 condition on the columns, the rest per record)"});
     CHECK(explain(p, "HASH") == std::vector<std::string>{
               "13:3: for each p in Person: scan Person",
               "14:11: some c in Change: hash index Change.risk = high, then filter"});
@@ -99,13 +100,13 @@ TEST_CASE("explain_rule: scans, graph indexes, hash indexes, navigation, closure
               "28:11: no d in ci.depends_on+: transitive closure over ConfigurationItem.depends_on (graph), filter"});
     CHECK(explain(p, "REVERSE") == std::vector<std::string>{
               "34:3: for each ci in ConfigurationItem: scan ConfigurationItem",
-              "35:11: aggregate i in ci <- Incident.cis: reverse edges Incident.cis (graph index), filter",
+              "35:11: aggregate i in ci <- Incident.cis: reverse edges Incident.cis (graph index), filter (where: 1 condition on the columns)",
               "36:21: every j in ci.depends_on*: transitive closure over ConfigurationItem.depends_on (graph)"});
     CHECK(explain(p, "POPULATION") == std::vector<std::string>{
               "population check (no 'for each'): evaluated once",
               "42:11: some a in InternalAudit: hash index InternalAudit.status = done, then filter",
               "42:68: some x in a.processes: list items of InternalAudit.processes",
-              "43:11: periodic a in InternalAudit: scan InternalAudit, filter"});
+              "43:11: periodic a in InternalAudit: scan InternalAudit, filter (where: 1 condition on the columns)"});
     CHECK(explain(p, "SET") == std::vector<std::string>{
               "49:3: for each c in Change: scan Change, filter",
               "49:30: some t in (…): evaluate set"});
