@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "../evidence/time.hpp"
+#include "../../dsl/check/check_expr.hpp"
 #include "../plan/column_tests.hpp"
 
 namespace shall {
@@ -138,8 +139,10 @@ private:
         if (!f) return fail();
         const Op op = side == 0 ? e.op : flipped(e.op);
         const bool equality = op == Op::eq || op == Op::ne;
-        if (const FieldDecl* g = row_field(*e.kids[1 - side], row)) return two_fields(*f, *g, op, equality);
-        const RValue k = constant_(*e.kids[1 - side]);
+        const Expr& other = *e.kids[1 - side];
+        if (const FieldDecl* g = row_field(other, row)) return two_fields(*f, *g, op, equality);
+        if (other.kind == K::call && other.r.name == ast::NameKind::builtin) return extreme(*f, other, op, row);
+        const RValue k = constant_(other);
         if (k.absent()) return constant(false);   // nothing compares with an absent value
         using Read = ColumnFilter::Read;
         ColumnFilter::Node n = cell_node(ColumnFilter::Kind::compare, *f);
@@ -198,6 +201,19 @@ private:
             return fail();
         }
         return add(std::move(n));
+    }
+
+    // `row.f OP least(row.g, row.h)` / greatest: g and h of one int, date or datetime kind
+    std::uint32_t extreme(const FieldDecl& f, const Expr& call, Op op, int row) {
+        const auto b = static_cast<Builtin>(call.r.slot);
+        const FieldDecl* g = row_field(*call.kids[0], row);
+        const FieldDecl* h = row_field(*call.kids[1], row);
+        if ((b != Builtin::min2 && b != Builtin::max2) || !g || !h || g->kind != h->kind || g->kind == FieldKind::decimal) return fail();
+        const std::uint32_t n = two_fields(f, *g, op, op == Op::eq || op == Op::ne);
+        if (nodes_[n].kind != ColumnFilter::Kind::compare) return n;
+        nodes_[n].pick = b == Builtin::min2 ? Op::lt : Op::gt;
+        nodes_[n].other2 = cells_of(*h, nodes_[n].other.read);
+        return n;
     }
 
     std::uint32_t membership(const Expr& e, int row) {
@@ -272,7 +288,16 @@ bool ColumnFilter::test(std::uint32_t index, std::uint32_t row) const {
         }
         case Kind::compare: {
             if (!read(n.cell, row, cell)) return false;
-            if (n.other_column && !read(n.other, row, other)) return false;
+            if (n.other_column && n.pick != Op::eq) {
+                // least / greatest: the one that has a value, or the smaller / larger of both
+                std::uint64_t second = 0;
+                const bool first_present = read(n.other, row, other), second_present = read(n.other2, row, second);
+                if (!first_present && !second_present) return false;
+                const auto x = static_cast<std::int64_t>(other), y = static_cast<std::int64_t>(second);
+                if (!first_present || (second_present && (n.pick == Op::lt ? y < x : y > x))) other = second;
+            } else if (n.other_column && !read(n.other, row, other)) {
+                return false;
+            }
             if (n.as_doubles)
                 return ordered_outcome(n.op, order(double_of(n.cell, cell), n.other_column ? double_of(n.other, other) : n.number));
             return ordered_outcome(n.op, order(whole_of(n.cell, cell), n.other_column ? whole_of(n.other, other) : n.whole));

@@ -55,8 +55,10 @@ private:
         bool truth = false;              // constant; in_set: true for `in`, false for `not in`
         bool as_doubles = false;         // compare: as doubles (a decimal on either side), else as integers
         bool other_column = false;       // compare: against `other`, not a constant
+        ast::Op pick = ast::Op::eq;      // compare: lt / gt: against the least / greatest of `other`
+                                         // and `other2` that has a value (eq: `other` alone)
         std::uint32_t a = 0, b = 0;      // operands of not_ / and_ / or_ / implies
-        Cells cell, other;
+        Cells cell, other, other2;
         std::int64_t whole = 0;
         double number = 0;
         std::vector<bool> members;

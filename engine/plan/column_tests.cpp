@@ -1,5 +1,6 @@
 #include "column_tests.hpp"
 
+#include "../../dsl/check/check_expr.hpp"
 #include "../../dsl/check/schema.hpp"
 
 namespace shall {
@@ -27,6 +28,19 @@ bool comparable(const FieldDecl& f, const Type& other) {
         case FieldKind::bool_: return other.base == Type::boolean;
         default: return false;
     }
+}
+
+// `least(row.g, row.h)` / `greatest(…)` of two int, date or datetime fields of the same kind:
+// the kind of both.
+const FieldDecl* row_extreme(const Expr& e, int row) {
+    if (e.kind != K::call || e.r.name != ast::NameKind::builtin || e.kids.size() != 2) return nullptr;
+    const auto b = static_cast<Builtin>(e.r.slot);
+    if (b != Builtin::min2 && b != Builtin::max2) return nullptr;
+    const FieldDecl* g = row_field(*e.kids[0], row);
+    const FieldDecl* h = row_field(*e.kids[1], row);
+    if (!g || !h || g->kind != h->kind) return nullptr;
+    if (g->kind != FieldKind::int_ && g->kind != FieldKind::date && g->kind != FieldKind::datetime) return nullptr;
+    return g;
 }
 
 bool is_comparison(Op op) {
@@ -67,6 +81,7 @@ bool testable(const Expr& e, int row) {
                     if (!f || !comparable(*f, other.r.type)) continue;
                     if (is_run_constant(other)) return true;
                     if (const FieldDecl* g = row_field(other, row); g && comparable(*g, type_of_field(*f))) return true;
+                    if (const FieldDecl* g = row_extreme(other, row); g && comparable(*g, type_of_field(*f))) return true;
                 }
                 return false;
             }
