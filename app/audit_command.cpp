@@ -82,7 +82,7 @@ Command add_audit(CLI::App& app) {
                                      o->evidence);
             return 2;
         }
-        EvidenceGraph graph(store);
+        EvidenceGraph graph(store, o->threads);
         timer.stage("build graph");
         AuditOptions audit_options;
         audit_options.threads = o->threads;

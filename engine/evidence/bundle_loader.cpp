@@ -295,7 +295,7 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         next_record += static_cast<std::uint32_t>(table.rows());
     }
     store.record_count = next_record;
-    resolve_references(store, issues);
+    resolve_references(store, issues, options.threads);
     store.quality = ordered_entries(std::move(issues));
     return store;
 }

@@ -9,7 +9,7 @@
 
 namespace shall {
 
-void resolve_references(EvidenceStore& store, std::vector<Issue>& issues);
+void resolve_references(EvidenceStore& store, std::vector<Issue>& issues, unsigned threads = 1);
 
 // The record type a reference field points at.
 const RecordType* target_of(const Schema& schema, const FieldDecl& f);

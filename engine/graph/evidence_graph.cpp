@@ -1,8 +1,10 @@
 #include "evidence_graph.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
+#include "../evidence/parallel.hpp"
 #include "../evidence/references.hpp"
 
 namespace shall {
@@ -22,26 +24,41 @@ void for_each_target(const EvidenceStore& store, const Value& v, Add add) {
 
 }  // namespace
 
-EvidenceGraph::EvidenceGraph(const EvidenceStore& store) : store_(&store) {
+EvidenceGraph::EvidenceGraph(const EvidenceStore& store, unsigned threads) : store_(&store) {
     const Schema& schema = store.schema();
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;   // (target row, referencing record), one field at a time
+    struct Field {
+        const RecordType* type;
+        const FieldDecl* field;
+        const TypeTable* target;
+    };
+    std::vector<Field> fields;
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         const RecordType& type = *schema.types[t];
-        const TypeTable& table = store.tables[t];
         for (const FieldDecl& f : type.fields) {
             const RecordType* target_type = target_of(schema, f);
-            if (f.kind != FieldKind::ref || !target_type || f.index >= table.columns.size()) continue;
-            const TypeTable& target = store.tables[target_type->index];
-            const Column& column = table.columns[f.index];
-            edges.clear();
-            for (std::uint32_t row = 0; row < column.size(); ++row)
-                for_each_target(store, column[row], [&](std::uint32_t to) { edges.emplace_back(to - target.first, table.first + row); });
-            edges_ += edges.size();
-            reverse_.push_back({field_key(type, f), target.first,
-                                ReverseCsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
-                                                static_cast<std::uint32_t>(target.rows()))});
+            if (f.kind != FieldKind::ref || !target_type || f.index >= store.tables[t].columns.size()) continue;
+            fields.push_back({&type, &f, &store.tables[target_type->index]});
         }
     }
+    // one reverse graph per reference field, built side by side
+    reverse_.resize(fields.size());
+    std::vector<std::size_t> edge_counts(fields.size());
+    std::vector<std::function<void()>> tasks;
+    for (std::size_t n = 0; n < fields.size(); ++n)
+        tasks.push_back([&, n] {
+            const auto [type, f, target] = fields[n];
+            const TypeTable& table = store.tables[type->index];
+            const Column& column = table.columns[f->index];
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;   // (target row, referencing record)
+            for (std::uint32_t row = 0; row < column.size(); ++row)
+                for_each_target(store, column[row], [&](std::uint32_t to) { edges.emplace_back(to - target->first, table.first + row); });
+            edge_counts[n] = edges.size();
+            reverse_[n] = {field_key(*type, *f), target->first,
+                           ReverseCsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+                                           static_cast<std::uint32_t>(target->rows()))};
+        });
+    run_tasks(tasks, threads);
+    for (auto count : edge_counts) edges_ += count;
     std::sort(reverse_.begin(), reverse_.end(), [](const ReverseIndex& a, const ReverseIndex& b) { return a.key < b.key; });
 }
 

@@ -23,7 +23,8 @@ inline std::uint32_t field_key(const RecordType& type, const FieldDecl& field) {
 
 class EvidenceGraph {
 public:
-    explicit EvidenceGraph(const EvidenceStore& store);
+    // `threads` build the reverse graphs of different fields side by side (0 = all cores).
+    explicit EvidenceGraph(const EvidenceStore& store, unsigned threads = 1);
     // the records whose `field` (of `type`) references `target`, in record order
     void referrers(std::uint32_t target, std::uint32_t key, std::vector<std::uint32_t>& out) const;
     // the records `field` of `source` references, in the order written
