@@ -141,6 +141,21 @@ struct RuleRunner {
         return rule.severity;
     }
 
+    // The rows (in the table whose row 0 is record `first`) of the domain's records that pass
+    // `where`'s column tests, in rows_; false when an element is not a record (then each
+    // element is tested on its own).
+    bool selected_rows(const Domain& items, const RecordCondition& where, std::uint32_t first) {
+        rows_.clear();
+        for (std::size_t n = 0; n < items.size(); ++n) {
+            const RValue item = items[n];
+            if (item.k != RValue::K::record) return false;
+            rows_.push_back(static_cast<std::uint32_t>(item.i) - first);
+        }
+        if (where.columns) where.columns->select(rows_);
+        return true;
+    }
+    std::vector<std::uint32_t> rows_, passing_;
+
     RuleResult run(const CheckedRule& rule) {
         RuleResult out;
         out.rule = &rule;
@@ -165,15 +180,43 @@ struct RuleRunner {
             Domain items = ev.domain(*r.focus_domain, r.focus_access, frame);
             const RecordCondition where = ev.condition(r.focus_access.where_split, *r.focus_domain, r.focus_filter.get());
             ValueArena::Scope record_values(ev.values());
-            for (std::size_t n = 0; n < items.size(); ++n) {
-                const RValue item = items[n];
+            auto visit = [&](const RValue& item) {
                 record_values.rewind();
                 frame[static_cast<std::size_t>(r.focus_slot)] = item;
-                if (!ev.holds_on(where, item, frame)) continue;
+                if (!ev.holds_rest(where, frame)) return;
                 ++out.checked;
-                if (body_holds(item)) continue;
+                if (body_holds(item)) return;
                 ++out.failed;
                 out.findings.push_back(finding(rule, frame, item.k == RValue::K::record, static_cast<std::uint32_t>(item.i)));
+            };
+            // all on the columns: the rows that pass `where`, and of those the ones that fail `require`
+            const bool where_on_columns = !r.focus_filter || (where.columns && where.row_tests->empty());
+            const bool require_on_columns = require.columns && require.row_tests->empty() && r.lets.empty();
+            if (where_on_columns && require_on_columns && selected_rows(items, where, require.first)) {
+                out.checked = rows_.size();
+                passing_ = rows_;
+                require.columns->select(passing_);
+                std::size_t next_passing = 0;   // passing_ is rows_ without the failing rows, in order
+                for (std::uint32_t row : rows_) {
+                    if (next_passing < passing_.size() && passing_[next_passing] == row) {
+                        ++next_passing;
+                        continue;
+                    }
+                    record_values.rewind();
+                    const RValue item = RValue::record(require.first + row);
+                    frame[static_cast<std::size_t>(r.focus_slot)] = item;
+                    ++out.failed;
+                    out.findings.push_back(finding(rule, frame, true, static_cast<std::uint32_t>(item.i)));
+                }
+            } else if (where.columns && selected_rows(items, where, where.first)) {
+                for (std::uint32_t row : rows_) visit(RValue::record(where.first + row));
+            } else {
+                for (std::size_t n = 0; n < items.size(); ++n) {
+                    const RValue item = items[n];
+                    const bool on_columns = !where.columns || (item.k == RValue::K::record &&
+                                                               where.columns->passes(static_cast<std::uint32_t>(item.i) - where.first));
+                    if (on_columns) visit(item);
+                }
             }
             if (out.checked == 0) {
                 const ast::Expr& dom = *r.focus_domain;

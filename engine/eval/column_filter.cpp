@@ -1,6 +1,7 @@
 #include "column_filter.hpp"
 
 #include <cstring>
+#include <functional>
 
 #include "../evidence/time.hpp"
 #include "../../dsl/check/check_expr.hpp"
@@ -163,7 +164,7 @@ private:
                 break;
             case FieldKind::datetime:
                 if (k.k == RK::datetime) n.whole = k.i;
-                else if (k.k == RK::date) { n.cell.read = Read::day; n.whole = k.i; }
+                else if (k.k == RK::date) on_day(n, k.i);
                 else return fail();
                 break;
             case FieldKind::enum_:
@@ -175,6 +176,23 @@ private:
             default: return fail();
         }
         return add(std::move(n));
+    }
+
+    // A datetime cell against a date: on the cell's day in the bundle's time zone. In UTC an
+    // order on days is an order on instants against the first instant of a day.
+    void on_day(ColumnFilter::Node& n, std::int64_t day) {
+        constexpr std::int64_t ms_per_day = 86'400'000;
+        n.whole = day;
+        n.cell.read = ColumnFilter::Read::day;
+        if (!is_utc(timezone_)) return;
+        switch (n.op) {
+            case Op::lt: n.whole = day * ms_per_day; break;                          // before the day starts
+            case Op::le: n.whole = (day + 1) * ms_per_day; n.op = Op::lt; break;     // before the next day starts
+            case Op::gt: n.whole = (day + 1) * ms_per_day; n.op = Op::ge; break;
+            case Op::ge: n.whole = day * ms_per_day; break;
+            default: return;   // = and != stay on days
+        }
+        n.cell.read = ColumnFilter::Read::whole;
     }
 
     // `row.f OP row.g`
@@ -255,6 +273,56 @@ bool ColumnFilter::ordered_outcome(ast::Op op, int c) {
         case Op::ge: return c >= 0;
         default: return false;
     }
+}
+
+namespace {
+
+template <class Keep>
+void keep_if(std::vector<std::uint32_t>& rows, Keep keep) {
+    std::size_t kept = 0;
+    for (std::uint32_t row : rows)
+        if (keep(row)) rows[kept++] = row;
+    rows.resize(kept);
+}
+
+// Rows whose whole cell (not `absent`) stands in relation `op` to `k`.
+void keep_compared(std::vector<std::uint32_t>& rows, const std::uint64_t* cells, std::uint64_t absent, ast::Op op, std::int64_t k) {
+    auto with = [&](auto relation) {
+        keep_if(rows, [&](std::uint32_t row) {
+            const std::uint64_t cell = cells[row];
+            return cell != absent && relation(static_cast<std::int64_t>(cell), k);
+        });
+    };
+    switch (op) {
+        case Op::eq: return with(std::equal_to<>());
+        case Op::ne: return with(std::not_equal_to<>());
+        case Op::lt: return with(std::less<>());
+        case Op::le: return with(std::less_equal<>());
+        case Op::gt: return with(std::greater<>());
+        case Op::ge: return with(std::greater_equal<>());
+        default: rows.clear();
+    }
+}
+
+}  // namespace
+
+void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& rows) const {
+    const Node& n = nodes_[root];
+    if (n.kind == Kind::compare && !n.other_column && !n.as_doubles && n.cell.read == Read::whole && n.cell.cells)
+        return keep_compared(rows, n.cell.cells, n.cell.absent, n.op, n.whole);
+    if (n.kind == Kind::in_set && n.cell.cells) {
+        const std::uint64_t* cells = n.cell.cells;
+        return keep_if(rows, [&](std::uint32_t row) {
+            const std::uint64_t cell = cells[row];
+            if (cell == n.cell.absent) return false;
+            return (cell < n.members.size() && n.members[cell]) == n.truth;
+        });
+    }
+    keep_if(rows, [&](std::uint32_t row) { return test(root, row); });
+}
+
+void ColumnFilter::select(std::vector<std::uint32_t>& rows) const {
+    for (auto root : roots_) keep_passing(root, rows);
 }
 
 std::int64_t ColumnFilter::whole_of(const Cells& c, std::uint64_t cell) const {

@@ -30,6 +30,9 @@ public:
             if (!test(root, row)) return false;
         return true;
     }
+    // Keeps the rows that pass every test, in order: one test at a time over all the rows, the
+    // common comparisons of a column with a constant in a loop of their own.
+    void select(std::vector<std::uint32_t>& rows) const;
 
 private:
     friend class FilterCompiler;
@@ -73,6 +76,7 @@ private:
     std::int64_t whole_of(const Cells& c, std::uint64_t cell) const;
     static double double_of(const Cells& c, std::uint64_t cell);
     bool test(std::uint32_t n, std::uint32_t row) const;
+    void keep_passing(std::uint32_t root, std::vector<std::uint32_t>& rows) const;
     static bool ordered_outcome(ast::Op op, int c);
 
     std::vector<Node> nodes_;

@@ -115,8 +115,13 @@ public:
     RecordCondition condition(const ast::ColumnSplit& split, const ast::Expr& domain, const ast::Expr* whole);
     // Whether the element `item`, bound in `frame`, meets the condition.
     bool holds_on(const RecordCondition& c, const RValue& item, Frame frame) {
+        if (c.columns && (item.k != RValue::K::record || !c.columns->passes(static_cast<std::uint32_t>(item.i) - c.first)))
+            return false;
+        return holds_rest(c, frame);
+    }
+    // The same for an element known to pass the column tests.
+    bool holds_rest(const RecordCondition& c, Frame frame) {
         if (!c.columns) return !c.whole || holds(*c.whole, frame);
-        if (item.k != RValue::K::record || !c.columns->passes(static_cast<std::uint32_t>(item.i) - c.first)) return false;
         for (const ast::Expr* t : *c.row_tests)
             if (!holds(*t, frame)) return false;
         return true;

@@ -125,9 +125,9 @@ Millis add_months(Millis t, int months) {
     return Millis(add_months(d, months)) * ms_per_day + time_of_day;
 }
 
-namespace {
-
 bool is_utc(const std::string& zone) { return zone.empty() || zone == "UTC" || zone == "Etc/UTC"; }
+
+namespace {
 
 // The Debian build of date-tz reads the system zoneinfo (USE_OS_TZDB); locate_zone is a
 // lookup in that database, cached per thread because a bundle uses one zone throughout.

@@ -26,6 +26,7 @@ Millis add_months(Millis t, int months);    // on the UTC calendar, time of day 
 // The calendar day of t in an IANA time zone ("UTC" or "" = UTC). Throws std::runtime_error
 // for an unknown zone name (validate once with valid_time_zone first).
 Days local_day(Millis t, const std::string& zone);
+bool is_utc(const std::string& zone);   // "UTC", "Etc/UTC" or "": local days are UTC days
 bool valid_time_zone(const std::string& zone);
 
 // Whole calendar months from a to b (b >= a): the largest n with add_months(a, n) <= b.
