@@ -107,11 +107,16 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
     copy.copies = &copies;
     std::vector<std::uint32_t>& remap = copy.remap;
     remap.resize(piece.strings.size());
-    constexpr std::uint32_t ahead = 16;
+    // three steps ahead of interning, each waiting for the one before to reach the cache:
+    // the slot, the view in it, the text of that view
+    constexpr std::uint32_t ahead = 8;
     StringPool& pool = store.strings;
     pool.reserve(pool.size() + remap.size());   // no rehash while prefetching
-    for (std::uint32_t i = 0; i < remap.size(); ++i) {
-        if (i + ahead < remap.size()) pool.prefetch(piece.strings.hash(i + ahead));
+    const auto count = static_cast<std::uint32_t>(remap.size());
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (i + 3 * ahead < count) pool.prefetch(piece.strings.hash(i + 3 * ahead));
+        if (i + 2 * ahead < count) pool.prefetch_view(piece.strings.hash(i + 2 * ahead));
+        if (i + ahead < count) pool.prefetch_text(piece.strings.hash(i + ahead));
         remap[i] = pool.intern(piece.strings.view(i), piece.strings.hash(i));
     }
 

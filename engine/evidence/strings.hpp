@@ -21,6 +21,14 @@ public:
     void prefetch(std::uint32_t hash) const {
         if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
     }
+    // Later steps of the same: once the slot is in the cache, the view of the text it probably
+    // holds; once that view is too, the text itself (what a hit compares with).
+    void prefetch_view(std::uint32_t hash) const {
+        if (const Slot* s = first_slot(hash)) __builtin_prefetch(&strings_[s->id_plus_one - 1]);
+    }
+    void prefetch_text(std::uint32_t hash) const {
+        if (const Slot* s = first_slot(hash)) __builtin_prefetch(strings_[s->id_plus_one - 1].data());
+    }
     std::size_t size() const { return strings_.size(); }
     // A fast hash for short texts (ids, names): 8 bytes at a time, mixed so the low bits
     // that pick a slot depend on every byte.
@@ -77,6 +85,12 @@ private:
         std::uint32_t hash = 0;          // kept here so that probing rarely touches the texts
     };
     std::vector<Slot, BigPages<Slot>> slots_;   // size is a power of two
+    // the slot a text of this hash is first looked for in, when it holds one of that hash
+    const Slot* first_slot(std::uint32_t hash) const {
+        if (slots_.empty()) return nullptr;
+        const Slot& s = slots_[hash & (slots_.size() - 1)];
+        return s.id_plus_one != 0 && s.hash == hash ? &s : nullptr;
+    }
 };
 
 }  // namespace shall
