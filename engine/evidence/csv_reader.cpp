@@ -5,6 +5,10 @@
 
 #include "byte_scan.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace shall {
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
@@ -54,6 +58,58 @@ void CsvReader::read_plain(Span& span) {
     std::size_t e = cell_end(pos_);
     span = {pos_, without_cr(text_, pos_, e) - pos_, false};
     pos_ = e;
+}
+
+// Reads plain cells from pos_ until the record ends (true: pos_ at its '\n' or the end of the
+// text) or until a cell that starts with a quote (false: pos_ at that quote). The line is
+// scanned 16 bytes at a time for commas, line breaks and quotes at once; a quote inside a
+// plain cell is part of it, as read_plain has it.
+bool CsvReader::read_plain_cells() {
+    const char* text = text_.data();
+    const std::size_t size = text_.size();
+    std::size_t cell = pos_;
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(','), line_break = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+    std::size_t p = cell;
+    while (size - p >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + p));
+        const auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma)));
+        const auto stops = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, line_break), _mm_cmpeq_epi8(block, quote))));
+        const unsigned before_stop = stops ? (1u << __builtin_ctz(stops)) - 1 : 0xFFFFu;
+        for (unsigned m = commas & before_stop; m; m &= m - 1) {
+            const std::size_t at = p + static_cast<std::size_t>(__builtin_ctz(m));
+            spans_.push_back({cell, at - cell, false});
+            cell = at + 1;
+        }
+        if (!stops) {
+            p += 16;
+            continue;
+        }
+        const std::size_t at = p + static_cast<std::size_t>(__builtin_ctz(stops));
+        if (text[at] == '\n') {
+            spans_.push_back({cell, without_cr(text_, cell, at) - cell, false});
+            pos_ = at;
+            return true;
+        }
+        pos_ = cell;
+        if (at == cell) return false;   // a quoted cell
+        Span span{};
+        read_plain(span);
+        spans_.push_back(span);
+        if (pos_ == size || text[pos_] != ',') return true;
+        cell = p = ++pos_;
+    }
+#endif
+    pos_ = cell;
+    for (;;) {
+        if (pos_ < size && text[pos_] == '"') return false;
+        Span span{};
+        read_plain(span);
+        spans_.push_back(span);
+        if (pos_ == size || text[pos_] != ',') return true;
+        ++pos_;
+    }
 }
 
 // pos_ is at the opening quote. Returns false when the quote is never closed.
@@ -115,18 +171,18 @@ CsvReader::Status CsvReader::next(CsvRecord& record) {
     scratch_.clear();
     std::size_t begin = pos_;
     for (;;) {
-        Span span{};
-        if (pos_ < text_.size() && text_[pos_] == '"') {
-            std::uint32_t opened = line_;
-            if (!read_quoted(span)) {
-                quote_line_ = opened;
-                record.raw = text_.substr(begin);
-                return Status::unterminated_quote;
-            }
-            take_text_after_quote(span, record);
-        } else {
-            read_plain(span);
+        if (pos_ == text_.size() || text_[pos_] != '"') {
+            if (read_plain_cells()) break;
+            continue;   // at a quoted cell
         }
+        Span span{};
+        std::uint32_t opened = line_;
+        if (!read_quoted(span)) {
+            quote_line_ = opened;
+            record.raw = text_.substr(begin);
+            return Status::unterminated_quote;
+        }
+        take_text_after_quote(span, record);
         spans_.push_back(span);
         if (pos_ < text_.size() && text_[pos_] == ',') {
             ++pos_;

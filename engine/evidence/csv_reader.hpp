@@ -44,6 +44,7 @@ private:
     bool skip_blank_line();
     bool read_quoted(Span& span);
     void read_plain(Span& span);
+    bool read_plain_cells();
     void take_text_after_quote(Span& span, CsvRecord& record);
     std::size_t cell_end(std::size_t from) const;  // position of the next ',' or '\n' (or end)
 
