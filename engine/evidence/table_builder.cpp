@@ -70,10 +70,10 @@ void TableBuilder::set(std::size_t i, std::string_view text) {
         end_items();
         return;
     }
-    Value v;
-    ParseProblem p = parse_value(f.kind, f.enumeration, text, out_.strings, v);
-    if (p == ParseProblem::none) row_[i] = v;
-    else report(p, f, f.kind, text, false);
+    // parsed straight into the row (parse_value writes only a good value): a temporary copied
+    // over would be read back whole before its two halves are stored, a stall on every cell
+    ParseProblem p = parse_value(f.kind, f.enumeration, text, out_.strings, row_[i]);
+    if (p != ParseProblem::none) report(p, f, f.kind, text, false);
 }
 
 void TableBuilder::begin_items(std::size_t i) {
@@ -86,10 +86,11 @@ void TableBuilder::add_item(std::string_view text) {
     if (text.empty()) return;  // "a;;b" and trailing ';' carry no item
     const FieldDecl& f = field(items_field_);
     FieldKind kind = item_kind(f);
-    Value v;
-    ParseProblem p = parse_value(kind, f.enumeration, text, out_.strings, v);
-    if (p == ParseProblem::none) out_.list_items.push_back(v);
-    else report(p, f, kind, text, true);
+    Value& item = out_.list_items.emplace_back();   // parsed in place, as in set()
+    ParseProblem p = parse_value(kind, f.enumeration, text, out_.strings, item);
+    if (p == ParseProblem::none) return;
+    out_.list_items.pop_back();
+    report(p, f, kind, text, true);
 }
 
 void TableBuilder::end_items() {
