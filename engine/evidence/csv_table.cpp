@@ -108,7 +108,10 @@ void read_rows(CsvReader& reader, std::size_t end, const CsvLayout& layout, Load
     while (reader.next_record_start() < end && (status = reader.next(record)) == CsvReader::Status::record) {
         if (records == 64) {   // room for the rest, judged from the first rows
             std::size_t at = reader.next_record_start(), average = std::max<std::size_t>(1, (at - begin) / records);
-            builder.reserve(out.table.rows() + (std::min(end, reader.size()) - std::min(at, end)) / average * 9 / 8);
+            const std::size_t rest = (std::min(end, reader.size()) - std::min(at, end)) / average * 9 / 8;
+            builder.reserve(out.table.rows() + rest);
+            // texts at the first rows' rate (later rows repeat more of them: an upper bound)
+            out.strings.reserve(out.strings.size() * (records + rest) / records, out.strings.bytes() * (records + rest) / records);
         }
         if (all_empty(record)) continue;  // blank spreadsheet rows (",,,") carry nothing to import
         if (++records > limits.max_records) {
