@@ -306,8 +306,61 @@ void keep_compared(std::vector<std::uint32_t>& rows, const std::uint64_t* cells,
 
 }  // namespace
 
+namespace {
+
+// `all` without `some`, where `some` is a subsequence of `all` (both in the same order)
+std::vector<std::uint32_t> without(const std::vector<std::uint32_t>& all, const std::vector<std::uint32_t>& some) {
+    std::vector<std::uint32_t> out;
+    out.reserve(all.size() - some.size());
+    std::size_t k = 0;
+    for (std::uint32_t row : all) {
+        if (k < some.size() && some[k] == row) ++k;
+        else out.push_back(row);
+    }
+    return out;
+}
+
+// Two disjoint subsequences of `all`, merged back in its order.
+std::vector<std::uint32_t> merged(const std::vector<std::uint32_t>& all, const std::vector<std::uint32_t>& a,
+                                  const std::vector<std::uint32_t>& b) {
+    std::vector<std::uint32_t> out;
+    out.reserve(a.size() + b.size());
+    std::size_t i = 0, j = 0;
+    for (std::uint32_t row : all) {
+        if (i < a.size() && a[i] == row) out.push_back(a[i++]);
+        else if (j < b.size() && b[j] == row) out.push_back(b[j++]);
+    }
+    return out;
+}
+
+}  // namespace
+
+// Keeps the rows that pass node `root`: connectives as operations on the sets of rows, so that
+// each comparison still runs in a loop of its own.
 void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& rows) const {
     const Node& n = nodes_[root];
+    switch (n.kind) {
+        case Kind::and_:
+            keep_passing(n.a, rows);
+            return keep_passing(n.b, rows);
+        case Kind::not_: {
+            std::vector<std::uint32_t> passing = rows;
+            keep_passing(n.a, passing);
+            rows = without(rows, passing);
+            return;
+        }
+        case Kind::or_:
+        case Kind::implies: {   // a or b; not a or b
+            std::vector<std::uint32_t> first = rows;
+            keep_passing(n.a, first);
+            if (n.kind == Kind::implies) first = without(rows, first);
+            std::vector<std::uint32_t> second = without(rows, first);
+            keep_passing(n.b, second);
+            rows = merged(rows, first, second);
+            return;
+        }
+        default: break;
+    }
     if (n.kind == Kind::compare && !n.other_column && !n.as_doubles && n.cell.read == Read::whole && n.cell.cells)
         return keep_compared(rows, n.cell.cells, n.cell.absent, n.op, n.whole);
     if (n.kind == Kind::in_set && n.cell.cells) {
