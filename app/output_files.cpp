@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "../report/report.hpp"
+#include "background_writer.hpp"
 
 namespace shall::cli {
 
@@ -58,7 +59,9 @@ bool write_outputs(const std::vector<RenderedOutput>& outputs) {
             out << o.text;
             return;
         }
-        o.stream([&out](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+        BackgroundWriter writer(out);
+        o.stream([&writer](std::string_view piece) { writer.write(piece); });
+        writer.finish();
     };
     for (const auto& o : outputs) {
         if (o.request.file.empty()) continue;
