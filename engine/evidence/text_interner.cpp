@@ -22,16 +22,14 @@ std::uint32_t TextInterner::intern(std::string_view s) {
 }
 
 void TextInterner::reserve(std::size_t texts, std::size_t bytes) {
+    // the index still grows as it fills: sized for an estimate, it would be bigger than the
+    // caches for pieces that repeat their texts
     chars_.reserve(bytes);
     entries_.reserve(texts);
-    std::size_t size = slots_.empty() ? 1024 : slots_.size();
-    while (size < 2 * texts) size *= 2;
-    if (size > slots_.size()) grow(size);
 }
 
-void TextInterner::grow() { grow(slots_.empty() ? 1024 : slots_.size() * 2); }
-
-void TextInterner::grow(std::size_t size) {
+void TextInterner::grow() {
+    std::size_t size = slots_.empty() ? 1024 : slots_.size() * 2;
     std::vector<Slot> slots(size);
     std::size_t mask = slots.size() - 1;
     for (std::uint32_t id = 0; id < entries_.size(); ++id) {

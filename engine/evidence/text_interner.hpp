@@ -12,7 +12,7 @@ namespace shall {
 class TextInterner {
 public:
     std::uint32_t intern(std::string_view s);
-    // Room for this many texts of this many bytes in all, so that the tables do not regrow.
+    // Room for this many texts of this many bytes in all, so that their storage does not regrow.
     void reserve(std::size_t texts, std::size_t bytes);
     std::size_t bytes() const { return chars_.size(); }
     std::string_view view(std::uint32_t id) const { return {chars_.data() + entries_[id].offset, entries_[id].size}; }
@@ -26,7 +26,6 @@ private:
         std::uint32_t hash;
     };
     void grow();
-    void grow(std::size_t slots);   // to this many slots (a power of two)
 
     struct Slot {
         std::uint32_t id_plus_one = 0;   // 0 = empty
