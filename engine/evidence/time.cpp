@@ -43,34 +43,35 @@ Days day_of(Millis t) {
 
 }  // namespace
 
-std::optional<Days> parse_date(std::string_view s) {
+bool parse_date(std::string_view s, Days& out) {
     int y, m, d;
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    if (!read_digits(s, 0, 4, y) || !read_digits(s, 5, 2, m) || !read_digits(s, 8, 2, d)) return std::nullopt;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    if (!read_digits(s, 0, 4, y) || !read_digits(s, 5, 2, m) || !read_digits(s, 8, 2, d)) return false;
     date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return std::nullopt;
-    return to_days(ymd);
+    if (!ymd.ok()) return false;
+    out = to_days(ymd);
+    return true;
 }
 
-std::optional<Millis> parse_datetime(std::string_view s) {
-    if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
-    auto day = parse_date(s.substr(0, 10));
+bool parse_datetime(std::string_view s, Millis& out) {
+    if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return false;
+    Days day = 0;
     int hh, mm, ss = 0, ms = 0;
-    if (!day || !read_digits(s, 11, 2, hh) || s[13] != ':' || !read_digits(s, 14, 2, mm)) return std::nullopt;
+    if (!parse_date(s.substr(0, 10), day) || !read_digits(s, 11, 2, hh) || s[13] != ':' || !read_digits(s, 14, 2, mm)) return false;
     std::size_t pos = 16;
     if (pos < s.size() && s[pos] == ':') {
-        if (!read_digits(s, pos + 1, 2, ss)) return std::nullopt;
+        if (!read_digits(s, pos + 1, 2, ss)) return false;
         pos += 3;
         if (pos < s.size() && s[pos] == '.') {
             ++pos;
             std::size_t digits = 0;
             for (; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos, ++digits)
                 if (digits < 3) ms = ms * 10 + (s[pos] - '0');  // keep milliseconds, drop the rest
-            if (digits == 0) return std::nullopt;
+            if (digits == 0) return false;
             for (std::size_t k = digits; k < 3; ++k) ms *= 10;
         }
     }
-    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    if (hh > 23 || mm > 59 || ss > 59) return false;
 
     int offset_minutes = 0;
     if (pos < s.size()) {
@@ -82,14 +83,27 @@ std::optional<Millis> parse_datetime(std::string_view s) {
         } else if ((sign == '+' || sign == '-') &&
                    ((rest.size() == 5 && rest[2] == ':' && read_digits(rest, 0, 2, oh) && read_digits(rest, 3, 2, om)) ||
                     (rest.size() == 4 && read_digits(rest, 0, 2, oh) && read_digits(rest, 2, 2, om)))) {
-            if (oh > 23 || om > 59) return std::nullopt;
+            if (oh > 23 || om > 59) return false;
             offset_minutes = (sign == '+' ? 1 : -1) * (oh * 60 + om);
         } else {
-            return std::nullopt;
+            return false;
         }
     }
-    Millis local = Millis(*day) * ms_per_day + ((Millis(hh) * 60 + mm) * 60 + ss) * 1000 + ms;
-    return local - Millis(offset_minutes) * 60'000;
+    Millis local = Millis(day) * ms_per_day + ((Millis(hh) * 60 + mm) * 60 + ss) * 1000 + ms;
+    out = local - Millis(offset_minutes) * 60'000;
+    return true;
+}
+
+std::optional<Days> parse_date(std::string_view s) {
+    Days d = 0;
+    if (!parse_date(s, d)) return std::nullopt;
+    return d;
+}
+
+std::optional<Millis> parse_datetime(std::string_view s) {
+    Millis t = 0;
+    if (!parse_datetime(s, t)) return std::nullopt;
+    return t;
 }
 
 std::string format_date(Days d) {

@@ -15,6 +15,10 @@ std::optional<Days> parse_date(std::string_view s);
 // YYYY-MM-DDTHH:MM[:SS[.fff…]][Z|±HH:MM|±HHMM], 'T' or one space; no offset = UTC.
 // A bare date is NOT accepted here.
 std::optional<Millis> parse_datetime(std::string_view s);
+// The same, writing only a good value: what the loader calls for every cell (an optional comes
+// back through memory, where reading it whole waits for its parts to be written).
+bool parse_date(std::string_view s, Days& out);
+bool parse_datetime(std::string_view s, Millis& out);
 
 std::string format_date(Days d);            // 2026-03-02
 std::string format_datetime(Millis ms);     // 2026-03-02T10:00:00Z (UTC, seconds precision)

@@ -95,18 +95,18 @@ ParseProblem parse_value(FieldKind kind, const EnumDecl* enumeration, std::strin
                 return ParseProblem::none;
             }
             return ParseProblem::bad_value;
-        case FieldKind::date:
-            if (auto d = parse_date(text)) {
-                out = Value::make_int(Tag::date, *d);
-                return ParseProblem::none;
-            }
-            return ParseProblem::bad_value;
-        case FieldKind::datetime:
-            if (auto t = parse_datetime(text)) {
-                out = Value::make_int(Tag::datetime, *t);
-                return ParseProblem::none;
-            }
-            return ParseProblem::bad_value;
+        case FieldKind::date: {
+            Days d = 0;
+            if (!parse_date(text, d)) return ParseProblem::bad_value;
+            out = Value::make_int(Tag::date, d);
+            return ParseProblem::none;
+        }
+        case FieldKind::datetime: {
+            Millis t = 0;
+            if (!parse_datetime(text, t)) return ParseProblem::bad_value;
+            out = Value::make_int(Tag::datetime, t);
+            return ParseProblem::none;
+        }
         case FieldKind::enum_:
             if (!enumeration) {  // a schema without the declaration: keep the words as text
                 out = Value::make_int(Tag::text, strings.intern(text));
