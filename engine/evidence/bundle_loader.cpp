@@ -132,10 +132,9 @@ std::size_t scaled_from_first_piece(std::size_t count, const TypeFileRead& read,
 
 // Merges piece k of `read` into the store, in merge order: settles where the piece starts,
 // enters its problems, strings and ids. Returns what is left to do on any thread: filling its
-// rows, freeing it, and the file's bytes after its last piece. With pool_bytes (the first piece
-// merged), the string pool is sized for that much input at once instead of rehashing as it grows.
+// rows, freeing it, and the file's bytes after its last piece.
 std::function<void()> merge_step(TypeFileRead& read, std::size_t k, EvidenceStore& store, std::vector<Issue>& issues,
-                                 CopiesInFlight& copies, std::size_t pool_bytes) {
+                                 CopiesInFlight& copies) {
     LoadedFile* file = read.pieces[k].get();
     const std::string_view bytes = read.input->bytes();
     std::function<void()> fill;
@@ -149,7 +148,6 @@ std::function<void()> merge_step(TypeFileRead& read, std::size_t k, EvidenceStor
         const bool cut = read.pieces.size() > 1;
         std::size_t expected_rows = k == 0 && cut ? scaled_from_first_piece(file->table.rows(), read, bytes.size()) * 21 / 20 : 0;
         fill = prepare_merge(store, read.type, *file, issues, copies, expected_rows);
-        if (k == 0 && cut && pool_bytes > 0) store.strings.reserve(scaled_from_first_piece(store.strings.size(), read, pool_bytes) * 11 / 10);
     });
     for (Issue& i : file->log.issues) issues.push_back(std::move(i));
     const bool last = k + 1 == read.pieces.size();
@@ -211,12 +209,10 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         });
     }
     run_tasks(file_reads, options.threads);
-    std::size_t type_bytes = 0;
     for (std::size_t t = 0; t < schema.types.size(); ++t) {
         if (input_of_type[t] == SIZE_MAX) continue;
         InputFile& in = inputs[input_of_type[t]];
         for (Issue& i : in.issues) issues.push_back(std::move(i));
-        type_bytes += in.bytes().size();
     }
     for (std::size_t t = 0; t < schema.types.size(); ++t)
         if (input_of_type[t] != SIZE_MAX && !inputs[input_of_type[t]].ok) input_of_type[t] = SIZE_MAX;
@@ -246,6 +242,14 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         }
     }
     run_largest_first(counting, options.threads);
+    // Every record's id is a text of its own: the string pool is sized for the lines of the CSV
+    // files at once, with some room for the other texts, instead of rehashing as it grows (it
+    // still grows when the files hold more distinct texts than that).
+    std::size_t lines = 0;
+    for (const auto& read : reads)
+        if (read->csv() && read->layout.readable)
+            for (const CsvPiece& piece : read->layout.pieces) lines += piece.breaks;
+    store.strings.reserve(lines + lines / 10);
     // pieces are read and merged biggest file first, each file's pieces in order
     std::stable_sort(reads.begin(), reads.end(), [](const auto& a, const auto& b) { return a->input->bytes().size() > b->input->bytes().size(); });
     std::vector<std::function<void()>> reading;
@@ -262,8 +266,8 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
             if (!read.csv()) reading.push_back([&read, bytes, &options, file] { guarded(read, [&] { read_jsonl_table(bytes, *file, options.limits); }); });
             else if (read.layout.readable) reading.push_back([&read, bytes, k, file] { guarded(read, [&] { read_csv_piece(bytes, read.layout, k, *file); }); });
             else reading.push_back([] {});
-            merging.push_back([&read, &store, &issues, &copies, k, size_pool = &read == reads.front().get(), type_bytes] {
-                return merge_step(read, k, store, issues, copies, size_pool ? type_bytes : 0);
+            merging.push_back([&read, &store, &issues, &copies, k] {
+                return merge_step(read, k, store, issues, copies);
             });
         }
     }
