@@ -98,12 +98,6 @@ const Files bundle_files(const std::string& bundle_json) {
     };
 }
 
-std::vector<std::string> explain(const Program& p, const std::string& id) {
-    for (const auto& r : p.rules)
-        if (r.id() == id) return explain_rule(r);
-    return {"no rule " + id};
-}
-
 }  // namespace
 
 TEST_CASE("column tests select what the evaluator selects, absent values and time zones included", "[engine][columns]") {

@@ -69,12 +69,6 @@ rule OR-NOT-INDEXED {
 }
 )shall";
 
-std::vector<std::string> explain(const Program& p, const std::string& id) {
-    for (const auto& r : p.rules)
-        if (r.id() == id) return explain_rule(r);
-    return {"no rule " + id};
-}
-
 }  // namespace
 
 TEST_CASE("explain_rule: scans, graph indexes, hash indexes, navigation, closures", "[engine][planner]") {

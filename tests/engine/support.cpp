@@ -116,4 +116,10 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
+std::vector<std::string> explain(const Program& p, const std::string& id) {
+    for (const auto& r : p.rules)
+        if (r.id() == id) return explain_rule(r);
+    return {"no rule " + id};
+}
+
 }  // namespace shall::etest

@@ -73,4 +73,7 @@ std::vector<std::string> evidence_lines(const Finding& f);
 
 std::string read_file(const std::string& path);
 
+// The plan of rule `id` (explain_rule), one line per domain access.
+std::vector<std::string> explain(const Program& p, const std::string& id);
+
 }  // namespace shall::etest
