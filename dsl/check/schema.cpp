@@ -13,6 +13,8 @@ static std::string_view trim(std::string_view s) {
 
 std::optional<std::size_t> EnumDecl::index_of(std::string_view value) const {
     value = trim(value);
+    for (std::size_t i = 0; i < values.size(); ++i)   // exports mostly spell values as declared
+        if (values[i] == value) return i;
     for (std::size_t i = 0; i < values.size(); ++i) {
         const auto& v = values[i];
         if (v.size() == value.size() &&

@@ -7,8 +7,6 @@ namespace shall {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 // Length of the well-formed UTF-8 sequence starting at s[i], or 0 when it is ill-formed
 // (overlong forms, surrogates and code points above U+10FFFF included).
 std::size_t utf8_length(std::string_view s, std::size_t i) {
@@ -37,12 +35,6 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 ByteCheck check_bytes(std::string_view s) {
     ByteCheck r;

@@ -5,8 +5,13 @@
 
 namespace shall {
 
-// Strips ASCII spaces, tabs, CR and LF at both ends.
-std::string_view trim(std::string_view s);
+// Strips ASCII spaces, tabs, CR and LF at both ends. Inline: it runs on every cell read.
+inline std::string_view trim(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    return s;
+}
 
 struct ByteCheck {
     bool nul = false;           // a 0x00 byte
