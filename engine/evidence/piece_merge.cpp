@@ -11,26 +11,41 @@ namespace {
 
 bool holds_string(Tag t) { return t == Tag::text || t == Tag::dangling_ref; }
 
-// Enters the piece's ids in the table's index; returns, per row, whether it is kept.
+// Enters the piece's ids in the table's index; returns, per row, whether it is kept. This is
+// where a file's duplicate ids are found, within a piece as across pieces: the readers give
+// every id a text of its own.
 std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTable& piece, const std::vector<std::uint32_t>& remap,
                             std::vector<Issue>& issues, bool& dropped, CopiesInFlight& copies) {
     const Column& ids = piece.columns[0];
     std::vector<bool> keep(ids.size(), true);
     table.row_of_id.reserve(table.rows() + ids.size());
-    auto next_row = static_cast<std::uint32_t>(table.rows());
+    const auto base = static_cast<std::uint32_t>(table.rows());
+    std::uint32_t next_row = base;
+    std::vector<std::uint32_t> kept;   // piece row of each kept row, once a row is dropped
     for (std::size_t r = 0; r < ids.size(); ++r) {
         if (r + 16 < ids.size()) table.row_of_id.prefetch(remap[static_cast<std::size_t>(ids[r + 16].i)]);
         std::uint32_t id = remap[static_cast<std::size_t>(ids[r].i)];
         auto [first_row, inserted] = table.row_of_id.insert(id, next_row);
         if (inserted) {
+            if (dropped) kept.push_back(static_cast<std::uint32_t>(r));
             ++next_row;
             continue;
         }
+        if (!dropped) {   // every row before this one was kept
+            kept.resize(r);
+            for (std::uint32_t k = 0; k < r; ++k) kept[k] = k;
+        }
         keep[r] = false;
         dropped = true;
-        copies.wait_idle();   // the first row's line may still be on its way into the table
+        std::uint32_t first_line = 0;
+        if (first_row >= base) {
+            first_line = piece.line[kept[first_row - base]];
+        } else {
+            copies.wait_idle();   // the first row's line may still be on its way into the table
+            first_line = table.line[first_row];
+        }
         issues.push_back(make_issue("error", table.file, piece.line[r], "duplicate-id",
-                                    duplicate_id_message(store.strings.view(id), table.file, table.line[first_row])));
+                                    duplicate_id_message(store.strings.view(id), table.file, first_line)));
     }
     return keep;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Fills a LoadedFile row by row from text values (CSV cells, JSONL scalars), parsing each per
 // its FieldDecl and reporting every problem with the row's line. A row is committed only when
-// it has an id that is new within the file; otherwise it is rejected and reported.
+// it has an id; ids seen twice are found when the file is merged into the store (piece_merge).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,6 +19,9 @@ std::string duplicate_id_message(std::string_view id, const std::string& file, s
 class TableBuilder {
 public:
     explicit TableBuilder(LoadedFile& out);
+    ~TableBuilder();   // leaves the table's columns as long as its committed rows
+    TableBuilder(const TableBuilder&) = delete;
+    TableBuilder& operator=(const TableBuilder&) = delete;
 
     std::size_t add_extra_column(std::string name);  // an unknown column, kept as text
 
@@ -39,23 +42,30 @@ public:
     void end_row();
 
 private:
-    const FieldDecl& field(std::size_t i) const { return type_.fields[i]; }
-    FieldKind item_kind(const FieldDecl& f) const;
+    // What set() needs of a field, looked up once instead of per cell.
+    struct FieldPlan {
+        const FieldDecl* decl;
+        FieldKind kind;        // of the value, or of each item of a list
+        bool list;
+    };
     void report(ParseProblem problem, const FieldDecl& f, FieldKind kind, std::string_view text, bool item);
     void rollback();
+    void make_room(std::size_t rows);
+    void put(Column& column, const Value& v) { column.cells()[row_] = column.encode(v); }
 
     LoadedFile& out_;
     const RecordType& type_;
+    std::vector<FieldPlan> fields_;
+    std::vector<std::uint64_t> absent_;   // [field]: the cell of an absent value
     std::uint32_t line_ = 0;
     bool rejected_ = false;
+    // The row being built is written in place at index row_ of every column (which are kept
+    // longer than the table, up to room_ rows); it counts only once end_row commits its line.
+    std::size_t row_ = 0;
+    std::size_t room_ = 0;
     std::size_t list_start_ = 0;   // list_items size when the row began (rolled back on reject)
     std::size_t items_field_ = 0;  // the list being built by begin_items/add_item
     std::size_t items_begin_ = 0;
-    std::vector<Value> row_;
-    std::vector<Value> extra_row_;
-    // row + 1 of the record whose id is the file's text number i (0: none). Text numbers are
-    // dense, so finding a duplicate id costs one array read; the store's index is built on merging.
-    std::vector<std::uint32_t> row_of_text_;
 };
 
 }  // namespace shall

@@ -21,6 +21,13 @@ std::uint32_t TextInterner::intern(std::string_view s) {
     }
 }
 
+std::uint32_t TextInterner::append(std::string_view s) {
+    auto id = static_cast<std::uint32_t>(entries_.size());
+    entries_.push_back({chars_.size(), static_cast<std::uint32_t>(s.size()), StringPool::hash_of(s)});
+    chars_.append(s);
+    return id;
+}
+
 void TextInterner::reserve(std::size_t texts, std::size_t bytes) {
     // the index still grows as it fills: sized for an estimate, it would be bigger than the
     // caches for pieces that repeat their texts

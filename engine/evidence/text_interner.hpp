@@ -12,6 +12,9 @@ namespace shall {
 class TextInterner {
 public:
     std::uint32_t intern(std::string_view s);
+    // A text number of its own for s, without looking for an equal text: for texts that are
+    // expected to be new (record ids), which the store's pool tells apart when it merges them.
+    std::uint32_t append(std::string_view s);
     // Room for this many texts of this many bytes in all, so that their storage does not regrow.
     void reserve(std::size_t texts, std::size_t bytes);
     std::size_t bytes() const { return chars_.size(); }

@@ -97,6 +97,24 @@ TEST_CASE("csv table: embedded newline keeps the line numbers of later rows righ
     });
 }
 
+TEST_CASE("csv table: every repeated id names the line of its first row, also after earlier repeats", "[csv-table]") {
+    TempBundle b;
+    b.write("Problem.csv", "id,title\nPRB1,a\nPRB2,b\nPRB1,c\nPRB3,d\nPRB2,e\nPRB1,f\nPRB4,g\nPRB3,h\n");
+    for (std::size_t piece_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{12}}) {   // one piece, or a row a piece, or some
+        INFO("piece_bytes = " << piece_bytes);
+        auto s = load(b.path(), std::nullopt, 2, piece_bytes);
+        CHECK(table(s, "Problem").line == std::vector<std::uint32_t>{2, 3, 5, 8});
+        CHECK(cell(s, "Problem", "PRB2", "title") == "b");
+        CHECK(cell(s, "Problem", "PRB4", "title") == "g");
+        CHECK(quality_lines(s) == std::vector<std::string>{
+            "error duplicate-id Problem.csv:4: duplicate id PRB1: also at Problem.csv:2; this row is not imported, the first one is kept",
+            "error duplicate-id Problem.csv:6: duplicate id PRB2: also at Problem.csv:3; this row is not imported, the first one is kept",
+            "error duplicate-id Problem.csv:7: duplicate id PRB1: also at Problem.csv:2; this row is not imported, the first one is kept",
+            "error duplicate-id Problem.csv:9: duplicate id PRB3: also at Problem.csv:5; this row is not imported, the first one is kept",
+        });
+    }
+}
+
 TEST_CASE("csv table: unterminated quote rejects the rest of the file as one row", "[csv-table]") {
     TempBundle b;
     b.write("Problem.csv", "id,title\nPRB1,ok\nPRB2,\"never closed\nPRB3,x\nPRB4,y\n");
