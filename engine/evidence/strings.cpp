@@ -22,6 +22,7 @@ std::string_view StringPool::store(std::string_view s) {
 }
 
 std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const {
+    const Slot key = key_of(s, hash);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot& at = slots_[i];
@@ -29,7 +30,7 @@ std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::si
             slot = i;
             return npos;
         }
-        if (at.hash == hash && same(strings_[at.id_plus_one - 1], s)) return at.id_plus_one - 1;
+        if (same_key(at, key) && (key.size != long_text || same(strings_[at.id_plus_one - 1], s))) return at.id_plus_one - 1;
     }
 }
 
@@ -41,27 +42,32 @@ void StringPool::rehash(std::size_t n) {
     const std::size_t mask = size - 1;
     for (const Slot& s : slots_) {
         if (s.id_plus_one == 0) continue;
-        std::size_t i = s.hash & mask;
+        std::size_t i = slot_hash(s) & mask;
         while (slots[i].id_plus_one != 0) i = (i + 1) & mask;
         slots[i] = s;
     }
     slots_ = std::move(slots);
 }
 
+// slots for n texts at the highest load factor (0.7)
+static std::size_t slots_for(std::size_t n) { return n * 10 / 7 + 2; }
+
 void StringPool::reserve(std::size_t n) {
-    rehash(2 * n + 2);
+    rehash(slots_for(n));
     if (n > strings_.capacity()) strings_.reserve(std::max(n, 2 * strings_.capacity()));   // called per piece: keep growth geometric
 }
 
 std::uint32_t StringPool::intern(std::string_view s) { return intern(s, hash_of(s)); }
 
 std::uint32_t StringPool::intern(std::string_view s, std::uint32_t hash) {
-    if ((strings_.size() + 1) * 2 > slots_.size()) rehash(2 * slots_.size());
+    if (slots_for(strings_.size() + 1) > slots_.size()) rehash(2 * slots_.size());
     std::size_t slot = 0;
     if (auto id = lookup(s, hash, slot); id != npos) return id;
     auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.push_back(store(s));
-    slots_[slot] = {id + 1, hash};
+    Slot& at = slots_[slot];
+    at = key_of(s, hash);
+    at.id_plus_one = id + 1;
     return id;
 }
 

@@ -21,23 +21,34 @@ public:
     void prefetch(std::uint32_t hash) const {
         if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
     }
-    // Later steps of the same: once the slot is in the cache, the view of the text it probably
-    // holds; once that view is too, the text itself (what a hit compares with).
+    // Later steps of the same for a long text (a short one is compared in its slot): once the
+    // slot is in the cache, the view of the text it probably holds; once that view is too, the
+    // text itself.
     void prefetch_view(std::uint32_t hash) const {
-        if (const Slot* s = first_slot(hash)) __builtin_prefetch(&strings_[s->id_plus_one - 1]);
+        if (const Slot* s = first_long_slot(hash)) __builtin_prefetch(&strings_[s->id_plus_one - 1]);
     }
     void prefetch_text(std::uint32_t hash) const {
-        if (const Slot* s = first_slot(hash)) __builtin_prefetch(strings_[s->id_plus_one - 1].data());
+        if (const Slot* s = first_long_slot(hash)) __builtin_prefetch(strings_[s->id_plus_one - 1].data());
     }
     std::size_t size() const { return strings_.size(); }
     // A fast hash for short texts (ids, names): 8 bytes at a time, mixed so the low bits
-    // that pick a slot depend on every byte.
+    // that pick a slot depend on every byte. The last bytes are read as whole words that may
+    // overlap the ones before: a word assembled byte by byte would stall the load that reads it.
     static std::uint32_t hash_of(std::string_view s) {
         std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
         const char* p = s.data();
-        std::size_t n = s.size();
-        for (; n >= 8; p += 8, n -= 8) h = mix(h ^ load(p, 8));
-        if (n > 0) h = mix(h ^ load(p, n));
+        const std::size_t n = s.size();
+        if (n >= 8) {
+            std::size_t i = 0;
+            for (; i + 8 < n; i += 8) h = mix(h ^ load(p + i, 8));
+            h = mix(h ^ load(p + n - 8, 8));
+        } else if (n >= 4) {
+            h = mix(h ^ (load(p, 4) | load(p + n - 4, 4) << 32));
+        } else if (n > 0) {
+            const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[n / 2]),
+                       c = static_cast<unsigned char>(p[n - 1]);
+            h = mix(h ^ (std::uint64_t{a} | std::uint64_t{b} << 8 | std::uint64_t{c} << 16));
+        }
         h *= 0xff51afd7ed558ccdull;
         return static_cast<std::uint32_t>(h ^ (h >> 32));
     }
@@ -71,8 +82,44 @@ private:
         h *= 0xbf58476d1ce4e5b9ull;
         return h ^ (h >> 31);
     }
-    // open addressing (linear probing, load factor under 1/2): one cache line per lookup
-    // in the common case, instead of a node-based hash map's bucket + node + key
+    // Open addressing (linear probing, load factor under 0.7) over 16-byte slots that hold a
+    // short text itself: finding an id or a name costs one cache line, not the slot, the view
+    // and the text one after the other.
+    static constexpr std::size_t short_max = 11;
+    static constexpr std::uint8_t long_text = 0xff;
+    struct Slot {
+        std::uint32_t id_plus_one = 0;   // 0 = empty
+        std::uint8_t size = 0;           // the text's length up to short_max, else long_text
+        char key[short_max] = {};        // short: the text, zero padded; long: its hash, then its first bytes
+    };
+    static_assert(sizeof(Slot) == 16);
+    static Slot key_of(std::string_view s, std::uint32_t hash) {
+        Slot k;
+        if (s.size() <= short_max) {
+            k.size = static_cast<std::uint8_t>(s.size());
+            std::memcpy(k.key, s.data(), s.size());
+        } else {
+            k.size = long_text;
+            std::memcpy(k.key, &hash, sizeof hash);
+            std::memcpy(k.key + sizeof hash, s.data(), short_max - sizeof hash);
+        }
+        return k;
+    }
+    // whether a slot holds the key (for a long text: probably; the text itself tells)
+    static bool same_key(const Slot& a, const Slot& b) {
+        std::uint64_t a0, a1, b0, b1;
+        std::memcpy(&a0, reinterpret_cast<const char*>(&a) + 4, 8);
+        std::memcpy(&b0, reinterpret_cast<const char*>(&b) + 4, 8);
+        std::memcpy(&a1, reinterpret_cast<const char*>(&a) + 8, 8);
+        std::memcpy(&b1, reinterpret_cast<const char*>(&b) + 8, 8);
+        return a0 == b0 && a1 == b1;
+    }
+    std::uint32_t slot_hash(const Slot& s) const {
+        if (s.size != long_text) return hash_of({s.key, s.size});
+        std::uint32_t h;
+        std::memcpy(&h, s.key, sizeof h);
+        return h;
+    }
     std::uint32_t lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const;
     void rehash(std::size_t slots);
     std::string_view store(std::string_view s);   // a copy that never moves
@@ -80,16 +127,12 @@ private:
     std::vector<std::unique_ptr<char[]>> blocks_;
     std::size_t block_used_ = 0, block_size_ = 0;
     std::vector<std::string_view, BigPages<std::string_view>> strings_;   // [id]
-    struct Slot {
-        std::uint32_t id_plus_one = 0;   // 0 = empty
-        std::uint32_t hash = 0;          // kept here so that probing rarely touches the texts
-    };
     std::vector<Slot, BigPages<Slot>> slots_;   // size is a power of two
-    // the slot a text of this hash is first looked for in, when it holds one of that hash
-    const Slot* first_slot(std::uint32_t hash) const {
+    // the slot a long text of this hash is first looked for in, when it holds one of that hash
+    const Slot* first_long_slot(std::uint32_t hash) const {
         if (slots_.empty()) return nullptr;
         const Slot& s = slots_[hash & (slots_.size() - 1)];
-        return s.id_plus_one != 0 && s.hash == hash ? &s : nullptr;
+        return s.id_plus_one != 0 && s.size == long_text && slot_hash(s) == hash ? &s : nullptr;
     }
 };
 

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "engine/evidence/strings.hpp"
 #include "engine/evidence/value_parse.hpp"
 
@@ -117,4 +121,46 @@ TEST_CASE("StringPool interns each text once", "[value]") {
     for (int i = 0; i < 10000; ++i) pool.intern("s" + std::to_string(i));  // growth keeps old views valid
     CHECK(pool.view(a) == "alpha");
     CHECK(pool.find("alpha") == a);
+}
+
+TEST_CASE("StringPool tells apart texts kept in their slot and longer ones", "[value]") {
+    StringPool pool;
+    // every length around the 11 bytes a slot holds, texts that differ only in their last byte
+    // or only after the bytes a long text's slot keeps, and bytes of every value, NUL included
+    std::vector<std::string> texts;
+    for (std::size_t n = 0; n <= 40; ++n) {
+        texts.push_back(std::string(n, 'x'));
+        if (n > 0) texts.push_back(std::string(n - 1, 'x') + 'y');
+        if (n > 0) texts.push_back(std::string(n - 1, 'x') + '\0');
+    }
+    for (int c = 0; c < 256; ++c) texts.push_back(std::string("id") + static_cast<char>(c));
+    texts.push_back("INC00000001");
+    texts.push_back("INC00000002");
+    texts.push_back("INC000000001");
+    texts.push_back("Applied the vendor hotfix, save works again.");
+    texts.push_back("Applied the vendor hotfix, save works again!");
+    std::vector<std::uint32_t> ids;
+    for (const auto& t : texts) ids.push_back(pool.intern(t));
+    std::set<std::uint32_t> distinct(ids.begin(), ids.end());
+    CHECK(distinct.size() == texts.size());
+    for (int i = 0; i < 20000; ++i) pool.intern("filler " + std::to_string(i));   // the slots are rebuilt several times
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        CHECK(pool.find(texts[i]) == ids[i]);
+        CHECK(pool.intern(texts[i]) == ids[i]);
+        CHECK(pool.view(ids[i]) == texts[i]);
+    }
+    CHECK(pool.find(std::string_view("x\0x", 3)) == StringPool::npos);
+    CHECK(pool.find(std::string(41, 'x')) == StringPool::npos);
+}
+
+TEST_CASE("TextInterner::append gives a text a number of its own", "[value]") {
+    TextInterner t;
+    auto a = t.intern("INC1");
+    auto b = t.append("INC1");
+    auto c = t.append("INC1");
+    CHECK(a != b);
+    CHECK(b != c);
+    CHECK(t.view(b) == "INC1");
+    CHECK(t.hash(b) == StringPool::hash_of("INC1"));
+    CHECK(t.intern("INC1") == a);   // looking a text up finds the interned one, not an appended one
 }
