@@ -1,7 +1,9 @@
 // Micro-benchmarks of the hot parts: CSV scan, value parsing, bundle import, graph build and
-// rule evaluation, over a generated 100k-record bundle (shall generate --records 100000 --seed 1).
+// rule evaluation, over a generated 100k-record bundle (shall generate --records 100000 --seed 1)
+// or the bundle that SHALL_MICRO_BUNDLE names.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -30,13 +32,21 @@ struct Fixture {
     std::unique_ptr<EvidenceGraph> graph;
     std::string incidents;   // bytes of Incident.csv
 
+    bool generated = false;
+
+    // SHALL_MICRO_BUNDLE=DIR measures an existing bundle (e.g. bench/run.sh's 1M one) instead.
     Fixture() {
-        dir = (fs::temp_directory_path() / ("shall-micro-" + std::to_string(::getpid()))).string();
-        gen::GenerateOptions o;
-        o.records = 100000;
-        o.seed = 1;
-        o.out = dir;
-        gen::generate_bundle(o);
+        if (const char* given = std::getenv("SHALL_MICRO_BUNDLE")) {
+            dir = given;
+        } else {
+            dir = (fs::temp_directory_path() / ("shall-micro-" + std::to_string(::getpid()))).string();
+            gen::GenerateOptions o;
+            o.records = 100000;
+            o.seed = 1;
+            o.out = dir;
+            gen::generate_bundle(o);
+            generated = true;
+        }
         Diagnostics diags;
         program = load_program({std::string(SHALL_SOURCE_DIR) + "/rulesets/iso20000-1"}, {}, diags);
         if (diags.has_errors()) throw std::runtime_error("ruleset does not check");
@@ -48,7 +58,9 @@ struct Fixture {
         s << in.rdbuf();
         incidents = s.str();
     }
-    ~Fixture() { fs::remove_all(dir); }
+    ~Fixture() {
+        if (generated) fs::remove_all(dir);
+    }
 };
 
 Fixture& fixture() {
