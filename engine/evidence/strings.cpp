@@ -22,7 +22,7 @@ std::string_view StringPool::store(std::string_view s) {
 }
 
 std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const {
-    const Slot key = key_of(s, hash);
+    const Slot key = Slot::for_text(s, hash);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot& at = slots_[i];
@@ -30,7 +30,7 @@ std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::si
             slot = i;
             return npos;
         }
-        if (same_key(at, key) && (key.size != long_text || same(strings_[at.id_plus_one - 1], s))) return at.id_plus_one - 1;
+        if (at.same_key(key) && (!key.is_long() || same(strings_[at.id_plus_one - 1], s))) return at.id_plus_one - 1;
     }
 }
 
@@ -66,7 +66,7 @@ std::uint32_t StringPool::intern(std::string_view s, std::uint32_t hash) {
     auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.push_back(store(s));
     Slot& at = slots_[slot];
-    at = key_of(s, hash);
+    at = Slot::for_text(s, hash);
     at.id_plus_one = id + 1;
     return id;
 }

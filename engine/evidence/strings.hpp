@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "big_pages.hpp"
+#include "text_slot.hpp"
 
 namespace shall {
 
@@ -82,44 +83,9 @@ private:
         h *= 0xbf58476d1ce4e5b9ull;
         return h ^ (h >> 31);
     }
-    // Open addressing (linear probing, load factor under 0.7) over 16-byte slots that hold a
-    // short text itself: finding an id or a name costs one cache line, not the slot, the view
-    // and the text one after the other.
-    static constexpr std::size_t short_max = 11;
-    static constexpr std::uint8_t long_text = 0xff;
-    struct Slot {
-        std::uint32_t id_plus_one = 0;   // 0 = empty
-        std::uint8_t size = 0;           // the text's length up to short_max, else long_text
-        char key[short_max] = {};        // short: the text, zero padded; long: its hash, then its first bytes
-    };
-    static_assert(sizeof(Slot) == 16);
-    static Slot key_of(std::string_view s, std::uint32_t hash) {
-        Slot k;
-        if (s.size() <= short_max) {
-            k.size = static_cast<std::uint8_t>(s.size());
-            std::memcpy(k.key, s.data(), s.size());
-        } else {
-            k.size = long_text;
-            std::memcpy(k.key, &hash, sizeof hash);
-            std::memcpy(k.key + sizeof hash, s.data(), short_max - sizeof hash);
-        }
-        return k;
-    }
-    // whether a slot holds the key (for a long text: probably; the text itself tells)
-    static bool same_key(const Slot& a, const Slot& b) {
-        std::uint64_t a0, a1, b0, b1;
-        std::memcpy(&a0, reinterpret_cast<const char*>(&a) + 4, 8);
-        std::memcpy(&b0, reinterpret_cast<const char*>(&b) + 4, 8);
-        std::memcpy(&a1, reinterpret_cast<const char*>(&a) + 8, 8);
-        std::memcpy(&b1, reinterpret_cast<const char*>(&b) + 8, 8);
-        return a0 == b0 && a1 == b1;
-    }
-    std::uint32_t slot_hash(const Slot& s) const {
-        if (s.size != long_text) return hash_of({s.key, s.size});
-        std::uint32_t h;
-        std::memcpy(&h, s.key, sizeof h);
-        return h;
-    }
+    // open addressing (linear probing, load factor under 0.7) over TextSlots
+    using Slot = TextSlot;
+    std::uint32_t slot_hash(const Slot& s) const { return s.is_long() ? s.long_hash() : hash_of(s.short_text()); }
     std::uint32_t lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const;
     void rehash(std::size_t slots);
     std::string_view store(std::string_view s);   // a copy that never moves
@@ -132,7 +98,7 @@ private:
     const Slot* first_long_slot(std::uint32_t hash) const {
         if (slots_.empty()) return nullptr;
         const Slot& s = slots_[hash & (slots_.size() - 1)];
-        return s.id_plus_one != 0 && s.size == long_text && slot_hash(s) == hash ? &s : nullptr;
+        return s.id_plus_one != 0 && s.is_long() && s.long_hash() == hash ? &s : nullptr;
     }
 };
 
