@@ -286,11 +286,15 @@ void keep_if(std::vector<std::uint32_t>& rows, Keep keep) {
 }
 
 // Rows whose whole cell (not `absent`) stands in relation `op` to `k`.
-void keep_compared(std::vector<std::uint32_t>& rows, const std::uint64_t* cells, std::uint64_t absent, ast::Op op, std::int64_t k) {
+// Keeps the rows whose cell has a value in relation `op` with the right side, which
+// `right(row, value)` reads (false: it has no value).
+template <class Right>
+void keep_ordered(std::vector<std::uint32_t>& rows, const std::uint64_t* cells, std::uint64_t absent, ast::Op op, Right right) {
     auto with = [&](auto relation) {
         keep_if(rows, [&](std::uint32_t row) {
             const std::uint64_t cell = cells[row];
-            return cell != absent && relation(static_cast<std::int64_t>(cell), k);
+            std::int64_t other = 0;
+            return cell != absent && right(row, other) && relation(static_cast<std::int64_t>(cell), other);
         });
     };
     switch (op) {
@@ -361,8 +365,29 @@ void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& 
         }
         default: break;
     }
-    if (n.kind == Kind::compare && !n.other_column && !n.as_doubles && n.cell.read == Read::whole && n.cell.cells)
-        return keep_compared(rows, n.cell.cells, n.cell.absent, n.op, n.whole);
+    // the common tests in loops of their own; the others node by node
+    if (n.kind == Kind::present || n.kind == Kind::truthy) {
+        const std::uint64_t* cells = n.cell.cells;
+        if (!cells) return rows.clear();   // absent throughout
+        const std::uint64_t absent = n.cell.absent;
+        if (n.kind == Kind::present) return keep_if(rows, [&](std::uint32_t row) { return cells[row] != absent; });
+        return keep_if(rows, [&](std::uint32_t row) { return cells[row] != absent && cells[row] != 0; });
+    }
+    const bool whole_cells = n.kind == Kind::compare && !n.as_doubles && n.cell.read == Read::whole && n.cell.cells;
+    if (whole_cells && !n.other_column)
+        return keep_ordered(rows, n.cell.cells, n.cell.absent, n.op, [k = n.whole](std::uint32_t, std::int64_t& v) {
+            v = k;
+            return true;
+        });
+    if (whole_cells && n.other_column && n.pick == Op::eq && n.other.read == Read::whole && n.other.cells) {
+        const std::uint64_t* other = n.other.cells;
+        const std::uint64_t other_absent = n.other.absent;
+        return keep_ordered(rows, n.cell.cells, n.cell.absent, n.op, [&](std::uint32_t row, std::int64_t& v) {
+            if (other[row] == other_absent) return false;
+            v = static_cast<std::int64_t>(other[row]);
+            return true;
+        });
+    }
     if (n.kind == Kind::in_set && n.cell.cells) {
         const std::uint64_t* cells = n.cell.cells;
         return keep_if(rows, [&](std::uint32_t row) {
