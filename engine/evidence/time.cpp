@@ -125,6 +125,7 @@ std::string format_datetime(Millis ms) {
 }
 
 Days add_months(Days d, int months) {
+    if (months == 0) return d;   // durations in days and hours: no calendar to consult
     auto ymd = to_ymd(d);
     // Month arithmetic on year_month handles year carry in both directions.
     date::year_month ym = date::year_month(ymd.year(), ymd.month()) + date::months(months);
@@ -134,6 +135,7 @@ Days add_months(Days d, int months) {
 }
 
 Millis add_months(Millis t, int months) {
+    if (months == 0) return t;
     Days d = day_of(t);
     Millis time_of_day = t - Millis(d) * ms_per_day;
     return Millis(add_months(d, months)) * ms_per_day + time_of_day;
