@@ -373,7 +373,11 @@ RValue Evaluator::binary(const Expr& e, Frame frame) {
         case Op::matches: {
             RValue t = eval(*e.kids[0], frame);
             if (t.k != RK::text) return RValue::boolean(false);
-            Pattern& p = regexes_[&e];
+            if (last_pattern_expr_ != &e) {   // most rules match one pattern record after record
+                last_pattern_ = &regexes_[&e];
+                last_pattern_expr_ = &e;
+            }
+            Pattern& p = *last_pattern_;
             if (!p.re) p.re = std::make_shared<RE2>(e.kids[1]->text, RE2::Quiet);
             if (auto known = p.outcome.find(t.s); known != p.outcome.end()) return RValue::boolean(known->second);
             bool matched = RE2::PartialMatch(re2::StringPiece(t.s.data(), t.s.size()), *p.re);

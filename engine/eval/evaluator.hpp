@@ -165,6 +165,8 @@ private:
     };
     static constexpr std::size_t remembered_matches = std::size_t{1} << 16;   // per pattern
     std::unordered_map<const ast::Expr*, Pattern> regexes_;
+    const ast::Expr* last_pattern_expr_ = nullptr;   // the pattern used last (map nodes never move)
+    Pattern* last_pattern_ = nullptr;
     // transitive closures: records reached, marked with the epoch of the closure that saw
     // them, so that no closure clears (or allocates) a table the size of the bundle
     std::vector<std::uint32_t> closure_seen_;
