@@ -14,6 +14,13 @@ void Diagnostics::warning(Location where, std::string message, std::string hint)
     items_.push_back({Severity::warning, where, std::move(message), std::move(hint)});
 }
 
+void Diagnostics::append(Diagnostics&& other) {
+    for (Diagnostic& d : other.items_) items_.push_back(std::move(d));
+    errors_ += other.errors_;
+    other.items_.clear();
+    other.errors_ = 0;
+}
+
 void Diagnostics::sort() {
     std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         auto pa = a.where.file ? a.where.file->path : std::string();

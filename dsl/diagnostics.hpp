@@ -24,6 +24,7 @@ public:
     std::size_t error_count() const { return errors_; }
     const std::vector<Diagnostic>& all() const { return items_; }
     void sort();  // by file, line, column: stable, deterministic output
+    void append(Diagnostics&& other);   // other's diagnostics after these, in their order
 private:
     std::vector<Diagnostic> items_;
     std::size_t errors_ = 0;

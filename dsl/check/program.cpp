@@ -1,10 +1,13 @@
 #include "program.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fmt/format.h>
 #include <functional>
 #include <set>
+#include <thread>
 
 #include "../digest.hpp"
 #include "../syntax/parser.hpp"
@@ -45,6 +48,38 @@ struct Module {
     std::vector<ast::File*> files;
     RulesetInfo info;
 };
+
+// One rule file of a module: read in file order, parsed on any thread, its diagnostics
+// added in file order afterwards, so that the program is the same whatever ran where.
+struct FileParse {
+    std::shared_ptr<SourceFile> source;   // null: not read (the diagnostics say why)
+    std::unique_ptr<ast::File> parsed;
+    Diagnostics diags;
+    std::exception_ptr failure;           // what the parser threw, thrown again on the caller's thread
+};
+
+void parse_all(std::vector<FileParse>& files) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < files.size();) {
+            FileParse& f = files[i];
+            if (!f.source) continue;
+            try {
+                f.parsed = parse_file(f.source, f.diags);
+            } catch (...) {
+                f.failure = std::current_exception();
+            }
+        }
+    };
+    // a helper thread only when there are files enough to share
+    const std::size_t helpers = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()) - 1, files.size() / 4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (const FileParse& f : files)
+        if (f.failure) std::rethrow_exception(f.failure);
+}
 
 class Loader {
 public:
@@ -153,24 +188,29 @@ private:
         fs::path real = fs::path(canonical);
         fs::path dir = fs::is_directory(real, ec) ? real : real.parent_path();
         std::vector<DigestInput> inputs;
+        std::vector<FileParse> parses;   // the module's files, read, then parsed side by side
         for (const auto& file : shall_files(path)) {
+            FileParse& f = parses.emplace_back();
             if (!confined(file)) {
-                diags_.error({}, fmt::format("{}: leads to {}, outside the rule directories given; not read", file.string(),
-                                             fs::weakly_canonical(file, ec).string()),
-                             "pass --include DIR to allow rules from there");
+                f.diags.error({}, fmt::format("{}: leads to {}, outside the rule directories given; not read", file.string(),
+                                              fs::weakly_canonical(file, ec).string()),
+                              "pass --include DIR to allow rules from there");
                 continue;
             }
-            std::shared_ptr<SourceFile> src;
             try {
-                src = read_source_file(file.string());
+                f.source = read_source_file(file.string());
             } catch (const std::exception& e) {
-                diags_.error({}, e.what());
+                f.diags.error({}, e.what());
                 continue;
             }
-            inputs.push_back({file.filename().string(), std::string_view(src->text)});
-            auto parsed = parse_file(src, diags_);
-            m.files.push_back(parsed.get());
-            program_.files.push_back(std::move(parsed));
+            inputs.push_back({file.filename().string(), std::string_view(f.source->text)});
+        }
+        parse_all(parses);
+        for (FileParse& f : parses) {
+            diags_.append(std::move(f.diags));
+            if (!f.parsed) continue;
+            m.files.push_back(f.parsed.get());
+            program_.files.push_back(std::move(f.parsed));
         }
         m.info.digest = files_digest(inputs);
         m.info.path = path.string();

@@ -1,6 +1,7 @@
 // Loading rulesets from directories (tests/data/rules/...): imports, `extends`, overrides,
 // disables, duplicate ids, and a ruleset that declares its own record type.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "../engine/support.hpp"
 
@@ -172,4 +173,25 @@ TEST_CASE("clause_less compares segment by segment as numbers", "[dsl][load]") {
     CHECK(clause_less("8.5", "8.5.1"));
     CHECK_FALSE(clause_less("8.5.1", "8.5"));
     CHECK_FALSE(clause_less("8.5", "8.5"));
+}
+
+TEST_CASE("a module's files, parsed side by side, come out in file order with their diagnostics", "[dsl][load]") {
+    TempDir dir;
+    for (int i = 0; i < 12; ++i)
+        dir.write(fmt::format("r{:02}.shall", i),
+                  fmt::format("rule R-{:02} {{\n  clause 4.1\n  title \"t\"\n  requirement \"r\"\n  severity minor\n"
+                              "  for each p in Person\n  require p.id is present\n}}\n\nrule BAD-{:02} {{\n  clause 4.{}x\n}}\n",
+                              i, i, i));
+    auto l = load({dir.path()});
+    std::vector<std::string> ids, errors;
+    for (const auto& f : l->program->files)
+        for (const auto& r : f->rules) ids.push_back(r->id);
+    for (const auto& d : l->diags.all()) errors.push_back(d.where.file ? d.where.file->path.substr(d.where.file->path.size() - 9) : "");
+    std::vector<std::string> want_ids, want_errors;
+    for (int i = 0; i < 12; ++i) {
+        want_ids.push_back(fmt::format("R-{:02}", i));
+        want_errors.push_back(fmt::format("r{:02}.shall", i));
+    }
+    CHECK(ids == want_ids);
+    CHECK(errors == want_errors);
 }
