@@ -20,20 +20,15 @@ std::vector<bool> enter_ids(EvidenceStore& store, TypeTable& table, const TypeTa
     std::vector<bool> keep(ids.size(), true);
     table.row_of_id.reserve(table.rows() + ids.size());
     const auto base = static_cast<std::uint32_t>(table.rows());
-    std::uint32_t next_row = base;
-    std::vector<std::uint32_t> kept;   // piece row of each kept row, once a row is dropped
+    std::vector<std::uint32_t> kept;   // the piece row of each kept row (table row base + k)
+    kept.reserve(ids.size());
     for (std::size_t r = 0; r < ids.size(); ++r) {
         if (r + 16 < ids.size()) table.row_of_id.prefetch(remap[static_cast<std::size_t>(ids[r + 16].i)]);
         std::uint32_t id = remap[static_cast<std::size_t>(ids[r].i)];
-        auto [first_row, inserted] = table.row_of_id.insert(id, next_row);
+        auto [first_row, inserted] = table.row_of_id.insert(id, base + static_cast<std::uint32_t>(kept.size()));
         if (inserted) {
-            if (dropped) kept.push_back(static_cast<std::uint32_t>(r));
-            ++next_row;
+            kept.push_back(static_cast<std::uint32_t>(r));
             continue;
-        }
-        if (!dropped) {   // every row before this one was kept
-            kept.resize(r);
-            for (std::uint32_t k = 0; k < r; ++k) kept[k] = k;
         }
         keep[r] = false;
         dropped = true;

@@ -8,8 +8,8 @@
 
 namespace shall {
 
-TableBuilder::TableBuilder(LoadedFile& out) : out_(out), type_(*out.table.type), row_(out.table.rows()), room_(row_) {
-    for (const FieldDecl& f : type_.fields) {
+TableBuilder::TableBuilder(LoadedFile& out) : out_(out), row_(out.table.rows()), room_(row_) {
+    for (const FieldDecl& f : out.table.type->fields) {
         const bool list = is_list_field(f);
         FieldKind kind = f.kind;
         if (list && f.kind != FieldKind::ref) kind = f.item == FieldKind::list ? FieldKind::text : f.item;

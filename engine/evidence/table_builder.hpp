@@ -54,7 +54,6 @@ private:
     void put(Column& column, const Value& v) { column.cells()[row_] = column.encode(v); }
 
     LoadedFile& out_;
-    const RecordType& type_;
     std::vector<FieldPlan> fields_;
     std::vector<std::uint64_t> absent_;   // [field]: the cell of an absent value
     std::uint32_t line_ = 0;
