@@ -121,6 +121,7 @@ private:
             const Column& column = table_.columns[f.index];
             if (column.layout() != model.layout() || column.size() < table_.rows()) failed = true;
             c.cells = column.cells();
+            c.width = column.width();
         }
         return c;
     }
@@ -285,14 +286,13 @@ void keep_if(std::vector<std::uint32_t>& rows, Keep keep) {
     rows.resize(kept);
 }
 
-// Rows whose whole cell (not `absent`) stands in relation `op` to `k`.
-// Keeps the rows whose cell has a value in relation `op` with the right side, which
-// `right(row, value)` reads (false: it has no value).
-template <class Right>
-void keep_ordered(std::vector<std::uint32_t>& rows, const std::uint64_t* cells, std::uint64_t absent, ast::Op op, Right right) {
+// Keeps the rows whose cell (`cells` of width W) has a value in relation `op` with the right
+// side, which `right(row, value)` reads (false: it has no value).
+template <CellWidth W, class Right>
+void keep_ordered(std::vector<std::uint32_t>& rows, const unsigned char* cells, std::uint64_t absent, ast::Op op, Right right) {
     auto with = [&](auto relation) {
         keep_if(rows, [&](std::uint32_t row) {
-            const std::uint64_t cell = cells[row];
+            const std::uint64_t cell = load_cell<W>(cells, row);
             std::int64_t other = 0;
             return cell != absent && right(row, other) && relation(static_cast<std::int64_t>(cell), other);
         });
@@ -365,37 +365,48 @@ void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& 
         }
         default: break;
     }
-    // the common tests in loops of their own; the others node by node
+    // the common tests in loops of their own, compiled for the width of the column's cells; the
+    // others node by node
+    const Cells& c = n.cell;
     if (n.kind == Kind::present || n.kind == Kind::truthy) {
-        const std::uint64_t* cells = n.cell.cells;
-        if (!cells) return rows.clear();   // absent throughout
-        const std::uint64_t absent = n.cell.absent;
-        if (n.kind == Kind::present) return keep_if(rows, [&](std::uint32_t row) { return cells[row] != absent; });
-        return keep_if(rows, [&](std::uint32_t row) { return cells[row] != absent && cells[row] != 0; });
+        if (!c.cells) return rows.clear();   // absent throughout
+        return with_width(c.width, [&](auto w) {
+            if (n.kind == Kind::present) return keep_if(rows, [&](std::uint32_t row) { return load_cell<w()>(c.cells, row) != c.absent; });
+            return keep_if(rows, [&](std::uint32_t row) {
+                const std::uint64_t cell = load_cell<w()>(c.cells, row);
+                return cell != c.absent && cell != 0;
+            });
+        });
     }
-    const bool whole_cells = n.kind == Kind::compare && !n.as_doubles && n.cell.read == Read::whole && n.cell.cells;
+    const bool whole_cells = n.kind == Kind::compare && !n.as_doubles && c.read == Read::whole && c.cells;
     if (whole_cells && !n.other_column)
-        return keep_ordered(rows, n.cell.cells, n.cell.absent, n.op, [k = n.whole](std::uint32_t, std::int64_t& v) {
-            v = k;
-            return true;
+        return with_width(c.width, [&](auto w) {
+            keep_ordered<w()>(rows, c.cells, c.absent, n.op, [k = n.whole](std::uint32_t, std::int64_t& v) {
+                v = k;
+                return true;
+            });
         });
     if (whole_cells && n.other_column && n.pick == Op::eq && n.other.read == Read::whole && n.other.cells) {
-        const std::uint64_t* other = n.other.cells;
-        const std::uint64_t other_absent = n.other.absent;
-        return keep_ordered(rows, n.cell.cells, n.cell.absent, n.op, [&](std::uint32_t row, std::int64_t& v) {
-            if (other[row] == other_absent) return false;
-            v = static_cast<std::int64_t>(other[row]);
-            return true;
+        const Cells& other = n.other;
+        return with_width(c.width, [&](auto w) {
+            with_width(other.width, [&](auto ow) {
+                keep_ordered<w()>(rows, c.cells, c.absent, n.op, [&](std::uint32_t row, std::int64_t& v) {
+                    const std::uint64_t cell = load_cell<ow()>(other.cells, row);
+                    if (cell == other.absent) return false;
+                    v = static_cast<std::int64_t>(cell);
+                    return true;
+                });
+            });
         });
     }
-    if (n.kind == Kind::in_set && n.cell.cells) {
-        const std::uint64_t* cells = n.cell.cells;
-        return keep_if(rows, [&](std::uint32_t row) {
-            const std::uint64_t cell = cells[row];
-            if (cell == n.cell.absent) return false;
-            return (cell < n.members.size() && n.members[cell]) == n.truth;
+    if (n.kind == Kind::in_set && c.cells)
+        return with_width(c.width, [&](auto w) {
+            keep_if(rows, [&](std::uint32_t row) {
+                const std::uint64_t cell = load_cell<w()>(c.cells, row);
+                if (cell == c.absent) return false;
+                return (cell < n.members.size() && n.members[cell]) == n.truth;
+            });
         });
-    }
     keep_if(rows, [&](std::uint32_t row) { return test(root, row); });
 }
 

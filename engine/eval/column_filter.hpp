@@ -1,6 +1,6 @@
 #pragma once
 // The column tests the planner chose for a scan (engine/plan/column_tests.hpp), bound to one
-// table: each test reads its field's 8-byte cells directly and compares them with constants
+// table: each test reads its field's cells directly and compares them with constants
 // evaluated once, with the same outcome the evaluator gives (an absent value is not equal,
 // unequal, smaller or larger than anything; an enum or bool is not ordered).
 #include <cstdint>
@@ -48,9 +48,13 @@ private:
     // decimal's bits, or a datetime's day in the bundle's time zone (against a date).
     enum class Read : std::uint8_t { whole, decimal, day };
     struct Cells {
-        const std::uint64_t* cells = nullptr;   // nullptr: a column that is absent throughout
-        std::uint64_t absent = 0;               // the cell that stands for no value
+        const unsigned char* cells = nullptr;   // nullptr: a column that is absent throughout
+        CellWidth width = CellWidth::eight;
+        std::uint64_t absent = 0;               // the (8-byte) cell that stands for no value
         Read read = Read::whole;
+        std::uint64_t at(std::uint32_t row) const {
+            return with_width(width, [&](auto w) { return load_cell<w()>(cells, row); });
+        }
     };
     struct Node {
         Kind kind = Kind::constant;
@@ -70,7 +74,7 @@ private:
     // The cell of `c` at `row`, or false when it has no value.
     static bool read(const Cells& c, std::uint32_t row, std::uint64_t& cell) {
         if (!c.cells) return false;
-        cell = c.cells[row];
+        cell = c.at(row);
         return cell != c.absent;
     }
     std::int64_t whole_of(const Cells& c, std::uint64_t cell) const;

@@ -13,10 +13,13 @@ Column Column::for_field(const FieldDecl& f) {
         case FieldKind::ref: return {Layout::string, Tag::text};
         case FieldKind::decimal: return {Layout::decimal, Tag::decimal};
         case FieldKind::int_: return {Layout::whole, Tag::int_};
-        case FieldKind::bool_: return {Layout::whole, Tag::bool_};
-        case FieldKind::date: return {Layout::whole, Tag::date};
+        case FieldKind::bool_: return {Layout::whole, Tag::bool_, CellWidth::one};
+        case FieldKind::date: return {Layout::whole, Tag::date, CellWidth::four};
         case FieldKind::datetime: return {Layout::whole, Tag::datetime};
-        case FieldKind::enum_: return {Layout::whole, Tag::enum_};
+        case FieldKind::enum_: {
+            const bool small = f.enumeration && f.enumeration->values.size() < Column::absent_one;
+            return {Layout::whole, Tag::enum_, small ? CellWidth::one : CellWidth::eight};
+        }
         case FieldKind::list: break;
     }
     return {Layout::list, Tag::list};

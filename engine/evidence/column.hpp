@@ -1,10 +1,14 @@
 #pragma once
-// One field's values in a table, 8 bytes a row instead of a 16-byte Value: the field's kind
-// fixes the tag of a present value, so a cell holds only the payload (and, for text and
-// references, which of text / record / dangling id it is). Values go in and come out whole.
+// One field's values in a table, 8 bytes a row or fewer instead of a 16-byte Value: the
+// field's kind fixes the tag of a present value, so a cell holds only the payload (and, for
+// text and references, which of text / record / dangling id it is). Bools and enums of up to
+// 254 values take 1 byte a row and dates 4; each reads back as the 8-byte cell `encode` gives
+// (the cell of the layout), so only the storage knows the width. Values go in and come out whole.
 #include <cstdint>
 #include <cstring>
+#include <climits>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 #include "value.hpp"
@@ -15,6 +19,13 @@ struct FieldDecl;
 
 // True for fields whose value is a list: `list` fields and `-> T*` references.
 bool is_list_field(const FieldDecl& f);
+
+// Bytes a row, as a shift: 1 << shift bytes.
+enum class CellWidth : std::uint8_t { one = 0, four = 2, eight = 3 };
+
+// The 8-byte cell stored at `row` of cells of this width (whole layout for the narrow ones).
+template <CellWidth W>
+std::uint64_t load_cell(const unsigned char* cells, std::size_t row);
 
 class Column {
 public:
@@ -29,25 +40,64 @@ public:
     static constexpr int offset_bits = 36;
     static constexpr std::uint64_t max_offset = (std::uint64_t{1} << offset_bits) - 1;
     static constexpr std::uint64_t max_items = (std::uint64_t{1} << (64 - offset_bits)) - 1;
+    // What a narrow cell holds for an absent value: a byte no bool or enum index of 1-byte
+    // cells is, a day no date of 4-digit years is.
+    static constexpr std::uint8_t absent_one = 0xff;
+    static constexpr std::int32_t absent_four = INT32_MIN;
 
     Column() = default;   // text
-    Column(Layout layout, Tag present) : layout_(layout), present_(present) {}
+    Column(Layout layout, Tag present, CellWidth width = CellWidth::eight) : layout_(layout), present_(present), width_(width) {}
     static Column for_field(const FieldDecl& f);
-    Column like() const { return Column(layout_, present_); }   // same layout, no rows
+    Column like() const { return Column(layout_, present_, width_); }   // same layout and width, no rows
 
-    Value operator[](std::size_t row) const { return decode(cells_[row]); }
-    void set(std::size_t row, const Value& v) { cells_[row] = encode(v); }
-    void push_back(const Value& v) { cells_.push_back(encode(v)); }
-    std::size_t size() const { return cells_.size(); }
-    std::size_t capacity() const { return cells_.capacity(); }
-    void reserve(std::size_t n) { cells_.reserve(n); }
-    void resize(std::size_t n) { cells_.resize(n); }   // grown rows are left unwritten: set them next
-    void assign_absent(std::size_t n) { cells_.assign(n, encode(Value{})); }
+    Value operator[](std::size_t row) const { return decode(cell(row)); }
+    void set(std::size_t row, const Value& v) { set_cell(row, encode(v)); }
+    void push_back(const Value& v) {
+        resize(size() + 1);
+        set(size() - 1, v);
+    }
+    std::size_t size() const { return cells_.size() >> shift(); }
+    std::size_t capacity() const { return cells_.capacity() >> shift(); }
+    void reserve(std::size_t n) { cells_.reserve(n << shift()); }
+    void resize(std::size_t n) { cells_.resize(n << shift()); }   // grown rows are left unwritten: set them next
+    void assign_absent(std::size_t n) {
+        resize(n);
+        const std::uint64_t absent = encode(Value{});
+        for (std::size_t r = 0; r < n; ++r) set_cell(r, absent);
+    }
 
-    // For the loader's bulk copies.
+    // The 8-byte cell of a row (as `encode` makes it), whatever the width it is stored in.
+    std::uint64_t cell(std::size_t row) const {
+        switch (width_) {
+            case CellWidth::one: return load_cell<CellWidth::one>(cells_.data(), row);
+            case CellWidth::four: return load_cell<CellWidth::four>(cells_.data(), row);
+            case CellWidth::eight: break;
+        }
+        return load_cell<CellWidth::eight>(cells_.data(), row);
+    }
+    void set_cell(std::size_t row, std::uint64_t cell) {
+        unsigned char* at = cells_.data() + (row << shift());
+        switch (width_) {
+            case CellWidth::one: *at = cell == absent_whole ? absent_one : static_cast<std::uint8_t>(cell); return;
+            case CellWidth::four: {
+                const std::int32_t day = cell == absent_whole ? absent_four : static_cast<std::int32_t>(cell);
+                std::memcpy(at, &day, sizeof day);
+                return;
+            }
+            case CellWidth::eight: std::memcpy(at, &cell, sizeof cell); return;
+        }
+    }
+    // For the loader's bulk copies: `rows` rows of `from` (same layout and width) from `from_row` on,
+    // to this column's rows from `to_row` on (the two may be the same column).
+    void copy_rows(std::size_t to_row, const Column& from, std::size_t from_row, std::size_t rows) {
+        std::memmove(cells_.data() + (to_row << shift()), from.cells_.data() + (from_row << shift()), rows << shift());
+    }
+
     Layout layout() const { return layout_; }
-    std::uint64_t* cells() { return cells_.data(); }
-    const std::uint64_t* cells() const { return cells_.data(); }
+    CellWidth width() const { return width_; }
+    // The stored cells, 1 << width bytes each, for loops that read or fill a column at a time.
+    const unsigned char* cells() const { return cells_.data(); }
+    unsigned char* cells() { return cells_.data(); }
 
     std::uint64_t encode(const Value& v) const {
         switch (layout_) {
@@ -84,9 +134,39 @@ public:
     }
 
 private:
+    unsigned shift() const { return static_cast<unsigned>(width_); }
     Layout layout_ = Layout::string;
     Tag present_ = Tag::text;
-    std::vector<std::uint64_t, FilledLater<std::uint64_t>> cells_;
+    CellWidth width_ = CellWidth::eight;
+    std::vector<unsigned char, FilledLater<unsigned char>> cells_;
 };
+
+template <CellWidth W>
+std::uint64_t load_cell(const unsigned char* cells, std::size_t row) {
+    if constexpr (W == CellWidth::one) {
+        const std::uint8_t b = cells[row];
+        return b == Column::absent_one ? Column::absent_whole : b;
+    } else if constexpr (W == CellWidth::four) {
+        std::int32_t day;
+        std::memcpy(&day, cells + row * 4, sizeof day);
+        return day == Column::absent_four ? Column::absent_whole : static_cast<std::uint64_t>(static_cast<std::int64_t>(day));
+    } else {
+        std::uint64_t cell;
+        std::memcpy(&cell, cells + row * 8, sizeof cell);
+        return cell;
+    }
+}
+
+// Calls f(std::integral_constant<CellWidth, w>) for the width w, so that a loop over a
+// column's cells is compiled once per width.
+template <class F>
+decltype(auto) with_width(CellWidth w, F&& f) {
+    switch (w) {
+        case CellWidth::one: return f(std::integral_constant<CellWidth, CellWidth::one>{});
+        case CellWidth::four: return f(std::integral_constant<CellWidth, CellWidth::four>{});
+        case CellWidth::eight: break;
+    }
+    return f(std::integral_constant<CellWidth, CellWidth::eight>{});
+}
 
 }  // namespace shall

@@ -59,8 +59,8 @@ void drop_rows(LoadedFile& piece, const std::vector<bool>& keep) {
     std::size_t kept = 0;
     for (std::size_t r = 0; r < keep.size(); ++r) {
         if (!keep[r]) continue;
-        for (auto& column : t.columns) column.cells()[kept] = column.cells()[r];
-        for (auto& column : t.extra_columns) column.cells()[kept] = column.cells()[r];
+        for (auto& column : t.columns) column.copy_rows(kept, column, r, 1);
+        for (auto& column : t.extra_columns) column.copy_rows(kept, column, r, 1);
         t.line[kept] = t.line[r];
         lists.clear();
         for (auto& column : t.columns)
@@ -174,25 +174,23 @@ void PieceCopy::operator()() {
     // cells are copied as they are, but for string ids (renumbered in the store's pool) and list
     // offsets (moved to where the piece's items went)
     auto fill = [&](Column& to, const Column& from) {
-        std::uint64_t* out = to.cells() + row_base;
-        const std::uint64_t* in = from.cells();
         const std::size_t n = from.size();
         switch (from.layout()) {
             case Column::Layout::string:
                 for (std::size_t r = 0; r < n; ++r) {
-                    const std::uint64_t cell = in[r];
+                    const std::uint64_t cell = from.cell(r);
                     const auto tag = static_cast<Tag>(cell >> 32);
-                    out[r] = holds_string(tag) ? (cell & ~std::uint64_t{0xffffffff}) | remap[static_cast<std::uint32_t>(cell)] : cell;
+                    to.set_cell(row_base + r, holds_string(tag) ? (cell & ~std::uint64_t{0xffffffff}) | remap[static_cast<std::uint32_t>(cell)] : cell);
                 }
                 return;
             case Column::Layout::list:
                 for (std::size_t r = 0; r < n; ++r) {
                     const Value v = from[r];
-                    out[r] = v.tag == Tag::list ? to.encode(Value::make_list(v.i + list_offset, v.count)) : in[r];
+                    to.set_cell(row_base + r, v.tag == Tag::list ? to.encode(Value::make_list(v.i + list_offset, v.count)) : from.cell(r));
                 }
                 return;
             case Column::Layout::whole:
-            case Column::Layout::decimal: std::copy(in, in + n, out); return;
+            case Column::Layout::decimal: to.copy_rows(row_base, from, 0, n); return;
         }
     };
     TypeTable& from = piece->table;

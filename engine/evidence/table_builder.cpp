@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "text_util.hpp"
 
@@ -15,7 +16,6 @@ TableBuilder::TableBuilder(LoadedFile& out) : out_(out), row_(out.table.rows()),
         if (list && f.kind != FieldKind::ref) kind = f.item == FieldKind::list ? FieldKind::text : f.item;
         fields_.push_back({&f, kind, list});
     }
-    for (const Column& column : out.table.columns) absent_.push_back(column.encode(Value{}));
     make_room(row_ + 1);
 }
 
@@ -32,6 +32,22 @@ void TableBuilder::make_room(std::size_t rows) {
     for (auto& column : t.columns) column.resize(rows);   // unwritten: each row writes all its cells
     for (auto& column : t.extra_columns) column.resize(rows);
     room_ = rows;
+    find_cells();
+}
+
+void TableBuilder::find_cells() {
+    eight_byte_cells_.clear();
+    four_byte_cells_.clear();
+    one_byte_cells_.clear();
+    auto add = [&](Column& column) {
+        switch (column.width()) {
+            case CellWidth::one: one_byte_cells_.push_back(column.cells()); return;
+            case CellWidth::four: four_byte_cells_.push_back(column.cells()); return;
+            case CellWidth::eight: eight_byte_cells_.emplace_back(column.cells(), column.encode(Value{})); return;
+        }
+    };
+    for (auto& column : out_.table.columns) add(column);
+    for (auto& column : out_.table.extra_columns) add(column);
 }
 
 std::string duplicate_id_message(std::string_view id, const std::string& file, std::uint32_t first_line) {
@@ -42,6 +58,7 @@ std::size_t TableBuilder::add_extra_column(std::string name) {
     TypeTable& t = out_.table;
     t.extra_names.push_back(std::move(name));
     t.extra_columns.emplace_back().assign_absent(room_);  // rows read before the column appeared lack it
+    find_cells();
     return t.extra_names.size() - 1;
 }
 
@@ -53,9 +70,9 @@ void TableBuilder::begin_row(std::uint32_t line) {
     rejected_ = false;
     list_start_ = out_.list_items.size();
     if (row_ == room_) make_room(std::max<std::size_t>(64, 2 * room_));
-    TypeTable& t = out_.table;
-    for (std::size_t f = 0; f < absent_.size(); ++f) t.columns[f].cells()[row_] = absent_[f];
-    for (auto& column : t.extra_columns) column.cells()[row_] = 0;
+    for (const auto& [cells, absent] : eight_byte_cells_) std::memcpy(cells + row_ * 8, &absent, 8);
+    for (unsigned char* cells : four_byte_cells_) std::memcpy(cells + row_ * 4, &Column::absent_four, 4);
+    for (unsigned char* cells : one_byte_cells_) cells[row_] = Column::absent_one;
 }
 
 void TableBuilder::report(ParseProblem problem, const FieldDecl& f, FieldKind kind, std::string_view text, bool item) {

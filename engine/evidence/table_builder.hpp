@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "loaded_file.hpp"
@@ -51,11 +52,15 @@ private:
     void report(ParseProblem problem, const FieldDecl& f, FieldKind kind, std::string_view text, bool item);
     void rollback();
     void make_room(std::size_t rows);
-    void put(Column& column, const Value& v) { column.cells()[row_] = column.encode(v); }
+    void put(Column& column, const Value& v) { column.set(row_, v); }
 
     LoadedFile& out_;
     std::vector<FieldPlan> fields_;
-    std::vector<std::uint64_t> absent_;   // [field]: the cell of an absent value
+    // Where begin_row writes each column's absent cell, by width; found again whenever the
+    // columns move (make_room, add_extra_column).
+    void find_cells();
+    std::vector<std::pair<unsigned char*, std::uint64_t>> eight_byte_cells_;   // with the absent cell
+    std::vector<unsigned char*> four_byte_cells_, one_byte_cells_;
     std::uint32_t line_ = 0;
     bool rejected_ = false;
     // The row being built is written in place at index row_ of every column (which are kept

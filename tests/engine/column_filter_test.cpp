@@ -60,6 +60,8 @@ const std::vector<Probe>& probes() {
         {"DATE-DATE", "Incident", "i", "i.top_management_informed_on >= 2024-01-11"},
         {"DATE-PARAM", "Incident", "i", "i.top_management_informed_on = cut or i.impact = 3"},
         {"DATE-DATETIME", "Incident", "i", "i.top_management_informed_on < 2024-02-01T12:00:00Z"},
+        {"DATE-BEFORE-1970", "Incident", "i", "i.review_on < 1970-01-01"},
+        {"TWO-DATES", "Incident", "i", "i.top_management_informed_on <= i.review_on"},
         {"PRESENT-REF", "Incident", "i", "i.service is present"},
         {"ABSENT-REF", "Incident", "i", "i.service is absent"},
         {"NOT-PRESENT-TEXT", "Incident", "i", "i.resolution is not present"},
@@ -73,6 +75,7 @@ const std::vector<Probe>& probes() {
         {"DATE-AFTER-DATETIME", "Incident", "i", "i.top_management_informed_on >= i.opened_at"},
         {"DATETIME-BEFORE-DATE", "Incident", "i", "i.opened_at < i.top_management_informed_on"},
         {"TWO-BOOLS", "Incident", "i", "i.major = i.major"},
+        {"TWO-ENUMS", "Incident", "i", "i.status = i.status"},
         {"LEAST", "Incident", "i", "i.priority <= least(i.impact, i.priority)"},
         {"GREATEST", "Incident", "i", "i.impact = greatest(i.impact, i.priority)"},
         {"GREATEST-FLIPPED", "Incident", "i", "greatest(i.impact, i.priority) > i.priority"},
@@ -88,13 +91,13 @@ const Files bundle_files(const std::string& bundle_json) {
         {"bundle.json", bundle_json},
         {"Service.csv", "id,name,availability_target\nS1,Mail,99.5\nS2,Web,\nS3,Files,98\n"},
         {"Incident.csv",
-         "id,opened_at,impact,priority,status,major,service,resolution,top_management_informed_on,target_resolve_at\n"
-         "I1,2024-01-10T10:00:00Z,1,1,closed,true,S1,done,2024-01-11,2024-01-11T23:30:00Z\n"
-         "I2,2024-03-31T23:30:00Z,2,,cancelled,false,,,,\n"
-         "I3,,3,4,resolved,,S9,x,,2024-01-02T00:00:00Z\n"
-         "I4,2023-05-01T00:00:00Z,,2,,true,S1,done,2024-02-01,2024-03-01T00:00:00Z\n"
-         "I5,2024-06-30T23:59:59Z,10,3,NEW,false,,,,\n"
-         "I6,2024-06-29T10:00:00+02:00,1,2,in_progress,TRUE,S2,,2024-01-10,\n"},
+         "id,opened_at,impact,priority,status,major,service,resolution,top_management_informed_on,target_resolve_at,review_on\n"
+         "I1,2024-01-10T10:00:00Z,1,1,closed,true,S1,done,2024-01-11,2024-01-11T23:30:00Z,2024-01-11\n"
+         "I2,2024-03-31T23:30:00Z,2,,cancelled,false,,,,,1969-12-31\n"
+         "I3,,3,4,resolved,,S9,x,,2024-01-02T00:00:00Z,\n"
+         "I4,2023-05-01T00:00:00Z,,2,,true,S1,done,2024-02-01,2024-03-01T00:00:00Z,1900-01-01\n"
+         "I5,2024-06-30T23:59:59Z,10,3,NEW,false,,,,,2024-07-01\n"
+         "I6,2024-06-29T10:00:00+02:00,1,2,in_progress,TRUE,S2,,2024-01-10,,2024-01-09\n"},
     };
 }
 
@@ -150,6 +153,10 @@ TEST_CASE("column tests: what each kind of condition selects", "[engine][columns
     // two fields of the record; a datetime against a date on its day
     CHECK(ids("TWO-INTS") == Ids{"I1"});
     CHECK(ids("DATE-AFTER-DATETIME") == Ids{"I1", "I4"});
+    CHECK(ids("TWO-DATES") == Ids{"I1"});
+    CHECK(ids("TWO-ENUMS") == Ids{"I1", "I2", "I3", "I5", "I6"});   // not I4: its status is absent
+    // days before 1970 are negative
+    CHECK(ids("DATE-BEFORE-1970") == Ids{"I2", "I4"});
     // least / greatest skip an absent value
     CHECK(ids("LEAST") == Ids{"I1", "I4", "I5"});
     // I1's deadline, 23:30 UTC on 11 January, is 12 January in Paris: a day after it was informed

@@ -1,10 +1,12 @@
 // Column: every value a field of each kind can hold comes back exactly as it went in, in 8
-// bytes a row.
+// bytes a row, or 1 (bools, enums of up to 254 values) or 4 (dates).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "engine/evidence/column.hpp"
 #include "engine/evidence/store.hpp"
@@ -29,6 +31,18 @@ FieldDecl field(FieldKind kind, bool many = false) {
     f.kind = kind;
     f.many = many;
     return f;
+}
+
+FieldDecl enum_field(const EnumDecl& e) {
+    FieldDecl f = field(FieldKind::enum_);
+    f.enumeration = &e;
+    return f;
+}
+
+EnumDecl enumeration(std::size_t values) {
+    EnumDecl e;
+    for (std::size_t i = 0; i < values; ++i) e.values.push_back("v" + std::to_string(i));
+    return e;
 }
 
 }  // namespace
@@ -77,4 +91,57 @@ TEST_CASE("column: set, resize and absent fill", "[evidence][column]") {
     CHECK(c[4].tag == Tag::absent);
     c.resize(2);
     CHECK(c.size() == 2);
+}
+
+TEST_CASE("column: bools, small enums and dates take fewer bytes and read back as 8-byte cells", "[evidence][column]") {
+    const EnumDecl small = enumeration(254), large = enumeration(300);
+    CHECK(Column::for_field(field(FieldKind::bool_)).width() == CellWidth::one);
+    CHECK(Column::for_field(enum_field(small)).width() == CellWidth::one);
+    CHECK(Column::for_field(enum_field(large)).width() == CellWidth::eight);   // 1 byte cannot hold index 299
+    CHECK(Column::for_field(field(FieldKind::date)).width() == CellWidth::four);
+    CHECK(Column::for_field(field(FieldKind::datetime)).width() == CellWidth::eight);
+    CHECK(Column::for_field(field(FieldKind::int_)).width() == CellWidth::eight);
+
+    for (std::int64_t i : {0, 1, 253}) round_trip(Column::for_field(enum_field(small)), Value::make_int(Tag::enum_, i));
+    for (std::int64_t i : {0, 254, 299}) round_trip(Column::for_field(enum_field(large)), Value::make_int(Tag::enum_, i));
+    // every day of 4-digit years: 0000-01-01 .. 9999-12-31, around 1970 too
+    for (std::int64_t d : {-719528, -1, 0, 1, 2932896}) round_trip(Column::for_field(field(FieldKind::date)), Value::make_int(Tag::date, d));
+
+    // the cells read as the 8-byte layout would hold them, absent included
+    Column date = Column::for_field(field(FieldKind::date));
+    date.push_back(Value::make_int(Tag::date, -5));
+    date.push_back(Value{});
+    CHECK(date.cell(0) == static_cast<std::uint64_t>(std::int64_t{-5}));
+    CHECK(date.cell(1) == Column::absent_whole);
+    CHECK(load_cell<CellWidth::four>(date.cells(), 0) == date.cell(0));
+    CHECK(load_cell<CellWidth::four>(date.cells(), 1) == Column::absent_whole);
+    Column flag = Column::for_field(field(FieldKind::bool_));
+    flag.assign_absent(2);
+    flag.set(1, Value::make_int(Tag::bool_, 1));
+    CHECK(flag.cell(0) == Column::absent_whole);
+    CHECK(flag.cell(1) == 1);
+    CHECK(flag.size() == 2);
+}
+
+TEST_CASE("column: rows are copied between columns of every width", "[evidence][column]") {
+    const EnumDecl small = enumeration(3);
+    const std::pair<FieldDecl, Tag> kinds[] = {
+        {field(FieldKind::bool_), Tag::bool_}, {enum_field(small), Tag::enum_}, {field(FieldKind::date), Tag::date}, {field(FieldKind::int_), Tag::int_}};
+    for (const auto& [f, tag] : kinds) {
+        Column from = Column::for_field(f);
+        from.push_back(Value::make_int(tag, 1));
+        from.push_back(Value{});
+        from.push_back(Value::make_int(tag, 0));
+        Column to = from.like();
+        to.assign_absent(4);
+        to.copy_rows(1, from, 0, 3);   // rows 1..3
+        CHECK(to[0].tag == Tag::absent);
+        CHECK(to[1].i == 1);
+        CHECK(to[2].tag == Tag::absent);
+        CHECK(to[3].i == 0);
+        CHECK(to[3].tag == tag);
+        to.copy_rows(0, to, 3, 1);   // within one column
+        CHECK(to[0].tag == tag);
+        CHECK(to[0].i == 0);
+    }
 }
