@@ -37,7 +37,7 @@ Command add_audit(CLI::App& app) {
                    "FORMAT[:FILE], repeatable; formats: text, json, md, html, oscal, sarif, junit, csv, xlsx (default text to stdout)");
     app.add_flag("--all", o->all, "Text report: list every record that falls short, not a population summary");
     app.add_option("--out", o->out, "Write the (single) report to FILE instead of stdout");
-    app.add_flag("--timings", o->timings, "Print the wall and CPU time of each stage (load, graph, rules, reports) and the slowest rules to standard error");
+    app.add_flag("--timings", o->timings, "Print the wall and CPU time of each stage (load, graph, rules, reports), the memory resident at its end, and the slowest rules to standard error");
     app.add_option("--include", o->include, "Another directory where imported modules are looked for");
     auto limits = std::make_shared<EvidenceLimits>();
     add_limit_options(app, limits);

@@ -1,5 +1,6 @@
 # ctest -P script: `shall audit --timings` names every stage on standard error, in pipeline
-# order with its wall and CPU time, and leaves the report itself unchanged.
+# order with its wall and CPU time (and, on Linux, the memory resident at its end), and leaves
+# the report itself unchanged.
 #   -DSHALL=<binary> -DRULES=<ruleset> -DEVIDENCE=<bundle>
 execute_process(COMMAND ${SHALL} audit --rules ${RULES} --evidence ${EVIDENCE} --format json
                 OUTPUT_VARIABLE plain RESULT_VARIABLE rc_plain)
@@ -11,6 +12,10 @@ endif()
 if(NOT plain STREQUAL timed)
   message(FATAL_ERROR "--timings changed the report")
 endif()
+set(memory "")
+if(EXISTS /proc/self/status)
+  set(memory " +anon +[0-9]+ MB +file +[0-9]+ MB +peak +[0-9]+ MB")
+endif()
 set(rest "${timings}")
 foreach(stage "load evidence" "build graph" "evaluate rules" "reports" "total")
   string(FIND "${rest}" "timing: ${stage}" at)
@@ -18,8 +23,8 @@ foreach(stage "load evidence" "build graph" "evaluate rules" "reports" "total")
     message(FATAL_ERROR "no '${stage}' timing (in order) in:\n${timings}")
   endif()
   string(SUBSTRING "${rest}" ${at} -1 rest)
-  if(NOT rest MATCHES "^timing: ${stage} +[0-9]+\\.[0-9][0-9][0-9] s +cpu +[0-9]+\\.[0-9][0-9][0-9] s\n")
-    message(FATAL_ERROR "the '${stage}' line has no wall and CPU time in seconds:\n${timings}")
+  if(NOT rest MATCHES "^timing: ${stage} +[0-9]+\\.[0-9][0-9][0-9] s +cpu +[0-9]+\\.[0-9][0-9][0-9] s${memory}\n")
+    message(FATAL_ERROR "the '${stage}' line has no wall and CPU time in seconds (and resident memory in MB on Linux):\n${timings}")
   endif()
   string(LENGTH "timing: ${stage}" skip)
   string(SUBSTRING "${rest}" ${skip} -1 rest)
