@@ -50,6 +50,9 @@ EvidenceGraph::EvidenceGraph(const EvidenceStore& store, unsigned threads) : sto
             const TypeTable& table = store.tables[type->index];
             const Column& column = table.columns[f->index];
             std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;   // (target row, referencing record)
+            // at most one a row for a single reference: room for them at once instead of doubling
+            // up to millions (the part never written is never touched)
+            if (!f->many) edges.reserve(column.size());
             for (std::uint32_t row = 0; row < column.size(); ++row)
                 for_each_target(store, column[row], [&](std::uint32_t to) { edges.emplace_back(to - target->first, table.first + row); });
             edge_counts[n] = edges.size();
