@@ -90,6 +90,7 @@ public:
     // For the loader's bulk copies: `rows` rows of `from` (same layout and width) from `from_row` on,
     // to this column's rows from `to_row` on (the two may be the same column).
     void copy_rows(std::size_t to_row, const Column& from, std::size_t from_row, std::size_t rows) {
+        if (rows == 0) return;   // empty columns may have no storage at all: memmove of null is undefined
         std::memmove(cells_.data() + (to_row << shift()), from.cells_.data() + (from_row << shift()), rows << shift());
     }
 

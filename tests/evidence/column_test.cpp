@@ -141,6 +141,9 @@ TEST_CASE("column: rows are copied between columns of every width", "[evidence][
         CHECK(to[3].i == 0);
         CHECK(to[3].tag == tag);
         to.copy_rows(0, to, 3, 1);   // within one column
+        Column empty = from.like();
+        to.copy_rows(4, empty, 0, 0);   // no rows: nothing to copy, even from a column without storage
+        CHECK(to.size() == 4);
         CHECK(to[0].tag == tag);
         CHECK(to[0].i == 0);
     }
