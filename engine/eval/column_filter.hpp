@@ -52,9 +52,7 @@ private:
         CellWidth width = CellWidth::eight;
         std::uint64_t absent = 0;               // the (8-byte) cell that stands for no value
         Read read = Read::whole;
-        std::uint64_t at(std::uint32_t row) const {
-            return with_width(width, [&](auto w) { return load_cell<w()>(cells, row); });
-        }
+        std::uint64_t at(std::uint32_t row) const { return load_cell(width, cells, row); }
     };
     struct Node {
         Kind kind = Kind::constant;

@@ -67,26 +67,8 @@ public:
     }
 
     // The 8-byte cell of a row (as `encode` makes it), whatever the width it is stored in.
-    std::uint64_t cell(std::size_t row) const {
-        switch (width_) {
-            case CellWidth::one: return load_cell<CellWidth::one>(cells_.data(), row);
-            case CellWidth::four: return load_cell<CellWidth::four>(cells_.data(), row);
-            case CellWidth::eight: break;
-        }
-        return load_cell<CellWidth::eight>(cells_.data(), row);
-    }
-    void set_cell(std::size_t row, std::uint64_t cell) {
-        unsigned char* at = cells_.data() + (row << shift());
-        switch (width_) {
-            case CellWidth::one: *at = cell == absent_whole ? absent_one : static_cast<std::uint8_t>(cell); return;
-            case CellWidth::four: {
-                const std::int32_t day = cell == absent_whole ? absent_four : static_cast<std::int32_t>(cell);
-                std::memcpy(at, &day, sizeof day);
-                return;
-            }
-            case CellWidth::eight: std::memcpy(at, &cell, sizeof cell); return;
-        }
-    }
+    std::uint64_t cell(std::size_t row) const;
+    void set_cell(std::size_t row, std::uint64_t cell);
     // For the loader's bulk copies: `rows` rows of `from` (same layout and width) from `from_row` on,
     // to this column's rows from `to_row` on (the two may be the same column).
     void copy_rows(std::size_t to_row, const Column& from, std::size_t from_row, std::size_t rows) {
@@ -158,6 +140,19 @@ std::uint64_t load_cell(const unsigned char* cells, std::size_t row) {
     }
 }
 
+// Stores the 8-byte cell `cell` at `row` of cells of this width (the inverse of load_cell).
+template <CellWidth W>
+void store_cell(unsigned char* cells, std::size_t row, std::uint64_t cell) {
+    if constexpr (W == CellWidth::one) {
+        cells[row] = cell == Column::absent_whole ? Column::absent_one : static_cast<std::uint8_t>(cell);
+    } else if constexpr (W == CellWidth::four) {
+        const std::int32_t day = cell == Column::absent_whole ? Column::absent_four : static_cast<std::int32_t>(cell);
+        std::memcpy(cells + row * 4, &day, sizeof day);
+    } else {
+        std::memcpy(cells + row * 8, &cell, sizeof cell);
+    }
+}
+
 // Calls f(std::integral_constant<CellWidth, w>) for the width w, so that a loop over a
 // column's cells is compiled once per width.
 template <class F>
@@ -168,6 +163,17 @@ decltype(auto) with_width(CellWidth w, F&& f) {
         case CellWidth::eight: break;
     }
     return f(std::integral_constant<CellWidth, CellWidth::eight>{});
+}
+
+// load_cell for a width known only at run time.
+inline std::uint64_t load_cell(CellWidth width, const unsigned char* cells, std::size_t row) {
+    return with_width(width, [&](auto w) { return load_cell<w()>(cells, row); });
+}
+
+inline std::uint64_t Column::cell(std::size_t row) const { return load_cell(width_, cells_.data(), row); }
+
+inline void Column::set_cell(std::size_t row, std::uint64_t cell) {
+    with_width(width_, [&](auto w) { store_cell<w()>(cells_.data(), row, cell); });
 }
 
 }  // namespace shall

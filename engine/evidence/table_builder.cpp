@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 
 #include "text_util.hpp"
 
@@ -40,11 +39,8 @@ void TableBuilder::find_cells() {
     four_byte_cells_.clear();
     one_byte_cells_.clear();
     auto add = [&](Column& column) {
-        switch (column.width()) {
-            case CellWidth::one: one_byte_cells_.push_back(column.cells()); return;
-            case CellWidth::four: four_byte_cells_.push_back(column.cells()); return;
-            case CellWidth::eight: eight_byte_cells_.emplace_back(column.cells(), column.encode(Value{})); return;
-        }
+        AbsentCells& group = column.width() == CellWidth::one ? one_byte_cells_ : column.width() == CellWidth::four ? four_byte_cells_ : eight_byte_cells_;
+        group.emplace_back(column.cells(), column.encode(Value{}));
     };
     for (auto& column : out_.table.columns) add(column);
     for (auto& column : out_.table.extra_columns) add(column);
@@ -70,9 +66,9 @@ void TableBuilder::begin_row(std::uint32_t line) {
     rejected_ = false;
     list_start_ = out_.list_items.size();
     if (row_ == room_) make_room(std::max<std::size_t>(64, 2 * room_));
-    for (const auto& [cells, absent] : eight_byte_cells_) std::memcpy(cells + row_ * 8, &absent, 8);
-    for (unsigned char* cells : four_byte_cells_) std::memcpy(cells + row_ * 4, &Column::absent_four, 4);
-    for (unsigned char* cells : one_byte_cells_) cells[row_] = Column::absent_one;
+    for (const auto& [cells, absent] : one_byte_cells_) store_cell<CellWidth::one>(cells, row_, absent);
+    for (const auto& [cells, absent] : four_byte_cells_) store_cell<CellWidth::four>(cells, row_, absent);
+    for (const auto& [cells, absent] : eight_byte_cells_) store_cell<CellWidth::eight>(cells, row_, absent);
 }
 
 void TableBuilder::report(ParseProblem problem, const FieldDecl& f, FieldKind kind, std::string_view text, bool item) {

@@ -59,8 +59,8 @@ private:
     // Where begin_row writes each column's absent cell, by width; found again whenever the
     // columns move (make_room, add_extra_column).
     void find_cells();
-    std::vector<std::pair<unsigned char*, std::uint64_t>> eight_byte_cells_;   // with the absent cell
-    std::vector<unsigned char*> four_byte_cells_, one_byte_cells_;
+    using AbsentCells = std::vector<std::pair<unsigned char*, std::uint64_t>>;   // cells, the absent (8-byte) cell
+    AbsentCells one_byte_cells_, four_byte_cells_, eight_byte_cells_;
     std::uint32_t line_ = 0;
     bool rejected_ = false;
     // The row being built is written in place at index row_ of every column (which are kept
