@@ -44,6 +44,26 @@ TEST_CASE("IdIndex keeps the first row of each key through growth", "[scan]") {
     CHECK(index.entries().size() == 5000);
 }
 
+TEST_CASE("IdIndex reserved for a table's rows holds them in a third more slots, growing by half as pieces come", "[scan]") {
+    IdIndex index;
+    index.reserve(30000);
+    const std::size_t reserved = index.capacity();
+    CHECK(reserved <= 40001);
+    for (std::uint32_t k = 0; k < 30000; ++k) REQUIRE(index.insert(k * 2654435761u, k).second);
+    CHECK(index.capacity() == reserved);   // full to three quarters, never regrown
+    for (std::uint32_t k = 0; k < 30000; ++k) REQUIRE(index.find(k * 2654435761u) == k);
+    CHECK(index.find(30000u * 2654435761u) == IdIndex::npos);
+
+    IdIndex pieces;   // as the loader reserves it: the rows so far plus the next piece's
+    std::uint32_t rows = 0;
+    for (int piece = 0; piece < 200; ++piece) {
+        pieces.reserve(rows + 1000);
+        for (int r = 0; r < 1000; ++r, ++rows) REQUIRE(pieces.insert(rows * 40503u + 7, rows).second);
+    }
+    CHECK(pieces.capacity() < 2 * rows);
+    for (std::uint32_t k = 0; k < rows; ++k) REQUIRE(pieces.find(k * 40503u + 7) == k);
+}
+
 TEST_CASE("StringPool::same compares texts of every short length exactly", "[scan]") {
     for (std::size_t n = 0; n < 40; ++n) {
         std::string a(n, 'x'), b(n, 'x');
