@@ -10,7 +10,7 @@ Column Column::for_field(const FieldDecl& f) {
     if (is_list_field(f)) return {Layout::list, Tag::list};
     switch (f.kind) {
         case FieldKind::text:
-        case FieldKind::ref: return {Layout::string, Tag::text};
+        case FieldKind::ref: return {Layout::string, Tag::text, CellWidth::four_string};
         case FieldKind::decimal: return {Layout::decimal, Tag::decimal};
         case FieldKind::int_: return {Layout::whole, Tag::int_};
         case FieldKind::bool_: return {Layout::whole, Tag::bool_, CellWidth::one};

@@ -2,8 +2,9 @@
 // One field's values in a table, 8 bytes a row or fewer instead of a 16-byte Value: the
 // field's kind fixes the tag of a present value, so a cell holds only the payload (and, for
 // text and references, which of text / record / dangling id it is). Bools and enums of up to
-// 254 values take 1 byte a row and dates 4; each reads back as the 8-byte cell `encode` gives
-// (the cell of the layout), so only the storage knows the width. Values go in and come out whole.
+// 254 values take 1 byte a row, dates, texts and references 4; each reads back as the 8-byte
+// cell `encode` gives (the cell of the layout), so only the storage knows the width. Values go
+// in and come out whole.
 #include <cstdint>
 #include <cstring>
 #include <climits>
@@ -20,8 +21,14 @@ struct FieldDecl;
 // True for fields whose value is a list: `list` fields and `-> T*` references.
 bool is_list_field(const FieldDecl& f);
 
-// Bytes a row, as a shift: 1 << shift bytes.
-enum class CellWidth : std::uint8_t { one = 0, four = 2, eight = 3 };
+// Bytes a row and what they hold: one (a bool or an enum index), four (a day, signed), four_string
+// (a text, record or dangling id in 30 bits, which of them in the top two) or eight (the cell itself).
+enum class CellWidth : std::uint8_t { one, four, four_string, eight };
+constexpr unsigned shift_of(CellWidth w) { return w == CellWidth::one ? 0 : w == CellWidth::eight ? 3 : 2; }
+
+// Texts, records and dangling ids are numbered below this in a 4-byte cell: a bundle holds fewer
+// records and distinct texts than that (about a billion).
+constexpr std::uint32_t max_string_cell_id = (std::uint32_t{1} << 30) - 1;
 
 // The 8-byte cell stored at `row` of cells of this width (whole layout for the narrow ones).
 template <CellWidth W>
@@ -45,7 +52,7 @@ public:
     static constexpr std::uint8_t absent_one = 0xff;
     static constexpr std::int32_t absent_four = INT32_MIN;
 
-    Column() = default;   // text
+    Column() : width_(CellWidth::four_string) {}   // text
     Column(Layout layout, Tag present, CellWidth width = CellWidth::eight) : layout_(layout), present_(present), width_(width) {}
     static Column for_field(const FieldDecl& f);
     Column like() const { return Column(layout_, present_, width_); }   // same layout and width, no rows
@@ -117,7 +124,7 @@ public:
     }
 
 private:
-    unsigned shift() const { return static_cast<unsigned>(width_); }
+    unsigned shift() const { return shift_of(width_); }
     Layout layout_ = Layout::string;
     Tag present_ = Tag::text;
     CellWidth width_ = CellWidth::eight;
@@ -133,6 +140,13 @@ std::uint64_t load_cell(const unsigned char* cells, std::size_t row) {
         std::int32_t day;
         std::memcpy(&day, cells + row * 4, sizeof day);
         return day == Column::absent_four ? Column::absent_whole : static_cast<std::uint64_t>(static_cast<std::int64_t>(day));
+    } else if constexpr (W == CellWidth::four_string) {
+        // kind << 30 | id, kinds 1 text, 2 record, 3 dangling id; 0 is absent
+        constexpr auto bits = [](Tag t) { return std::uint64_t{static_cast<std::uint8_t>(t)} << 32; };
+        constexpr std::uint64_t tag_bits[4] = {0, bits(Tag::text), bits(Tag::ref), bits(Tag::dangling_ref)};
+        std::uint32_t c;
+        std::memcpy(&c, cells + row * 4, sizeof c);
+        return tag_bits[c >> 30] | (c & max_string_cell_id);
     } else {
         std::uint64_t cell;
         std::memcpy(&cell, cells + row * 8, sizeof cell);
@@ -148,6 +162,16 @@ void store_cell(unsigned char* cells, std::size_t row, std::uint64_t cell) {
     } else if constexpr (W == CellWidth::four) {
         const std::int32_t day = cell == Column::absent_whole ? Column::absent_four : static_cast<std::int32_t>(cell);
         std::memcpy(cells + row * 4, &day, sizeof day);
+    } else if constexpr (W == CellWidth::four_string) {
+        const auto tag = static_cast<Tag>(cell >> 32);
+        const auto id = static_cast<std::uint32_t>(cell);
+        std::uint32_t c = 0;   // absent
+        if (tag != Tag::absent) {
+            if (id > max_string_cell_id) throw std::length_error("more than 1073741823 records or distinct texts in one bundle");
+            const std::uint32_t kind = tag == Tag::text ? 1 : tag == Tag::ref ? 2 : 3;
+            c = kind << 30 | id;
+        }
+        std::memcpy(cells + row * 4, &c, sizeof c);
     } else {
         std::memcpy(cells + row * 8, &cell, sizeof cell);
     }
@@ -160,6 +184,7 @@ decltype(auto) with_width(CellWidth w, F&& f) {
     switch (w) {
         case CellWidth::one: return f(std::integral_constant<CellWidth, CellWidth::one>{});
         case CellWidth::four: return f(std::integral_constant<CellWidth, CellWidth::four>{});
+        case CellWidth::four_string: return f(std::integral_constant<CellWidth, CellWidth::four_string>{});
         case CellWidth::eight: break;
     }
     return f(std::integral_constant<CellWidth, CellWidth::eight>{});

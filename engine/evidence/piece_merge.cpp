@@ -177,11 +177,15 @@ void PieceCopy::operator()() {
         const std::size_t n = from.size();
         switch (from.layout()) {
             case Column::Layout::string:
-                for (std::size_t r = 0; r < n; ++r) {
-                    const std::uint64_t cell = from.cell(r);
-                    const auto tag = static_cast<Tag>(cell >> 32);
-                    to.set_cell(row_base + r, holds_string(tag) ? (cell & ~std::uint64_t{0xffffffff}) | remap[static_cast<std::uint32_t>(cell)] : cell);
-                }
+                with_width(from.width(), [&](auto w) {
+                    const unsigned char* cells = from.cells();
+                    unsigned char* into = to.cells();
+                    for (std::size_t r = 0; r < n; ++r) {
+                        const std::uint64_t cell = load_cell<w()>(cells, r);
+                        const auto tag = static_cast<Tag>(cell >> 32);
+                        store_cell<w()>(into, row_base + r, holds_string(tag) ? (cell & ~std::uint64_t{0xffffffff}) | remap[static_cast<std::uint32_t>(cell)] : cell);
+                    }
+                });
                 return;
             case Column::Layout::list:
                 for (std::size_t r = 0; r < n; ++r) {

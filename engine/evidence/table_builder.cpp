@@ -35,13 +35,8 @@ void TableBuilder::make_room(std::size_t rows) {
 }
 
 void TableBuilder::find_cells() {
-    eight_byte_cells_.clear();
-    four_byte_cells_.clear();
-    one_byte_cells_.clear();
-    auto add = [&](Column& column) {
-        AbsentCells& group = column.width() == CellWidth::one ? one_byte_cells_ : column.width() == CellWidth::four ? four_byte_cells_ : eight_byte_cells_;
-        group.emplace_back(column.cells(), column.encode(Value{}));
-    };
+    for (AbsentCells& group : absent_cells_) group.clear();
+    auto add = [&](Column& column) { absent_cells_[static_cast<std::size_t>(column.width())].emplace_back(column.cells(), column.encode(Value{})); };
     for (auto& column : out_.table.columns) add(column);
     for (auto& column : out_.table.extra_columns) add(column);
 }
@@ -66,9 +61,10 @@ void TableBuilder::begin_row(std::uint32_t line) {
     rejected_ = false;
     list_start_ = out_.list_items.size();
     if (row_ == room_) make_room(std::max<std::size_t>(64, 2 * room_));
-    for (const auto& [cells, absent] : one_byte_cells_) store_cell<CellWidth::one>(cells, row_, absent);
-    for (const auto& [cells, absent] : four_byte_cells_) store_cell<CellWidth::four>(cells, row_, absent);
-    for (const auto& [cells, absent] : eight_byte_cells_) store_cell<CellWidth::eight>(cells, row_, absent);
+    for (std::size_t w = 0; w < absent_cells_.size(); ++w)
+        with_width(static_cast<CellWidth>(w), [&](auto width) {
+            for (const auto& [cells, absent] : absent_cells_[w]) store_cell<width()>(cells, row_, absent);
+        });
 }
 
 void TableBuilder::report(ParseProblem problem, const FieldDecl& f, FieldKind kind, std::string_view text, bool item) {

@@ -2,6 +2,7 @@
 // Fills a LoadedFile row by row from text values (CSV cells, JSONL scalars), parsing each per
 // its FieldDecl and reporting every problem with the row's line. A row is committed only when
 // it has an id; ids seen twice are found when the file is merged into the store (piece_merge).
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -60,7 +61,7 @@ private:
     // columns move (make_room, add_extra_column).
     void find_cells();
     using AbsentCells = std::vector<std::pair<unsigned char*, std::uint64_t>>;   // cells, the absent (8-byte) cell
-    AbsentCells one_byte_cells_, four_byte_cells_, eight_byte_cells_;
+    std::array<AbsentCells, 4> absent_cells_;   // [CellWidth]
     std::uint32_t line_ = 0;
     bool rejected_ = false;
     // The row being built is written in place at index row_ of every column (which are kept

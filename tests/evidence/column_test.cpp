@@ -1,5 +1,5 @@
 // Column: every value a field of each kind can hold comes back exactly as it went in, in 8
-// bytes a row, or 1 (bools, enums of up to 254 values) or 4 (dates).
+// bytes a row, or 1 (bools, enums of up to 254 values) or 4 (dates, texts, references).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -63,12 +63,15 @@ TEST_CASE("column: values of every kind survive the 8-byte cell", "[evidence][co
     for (double d : {0.0, -0.0, 99.95, -1e300, std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::max()})
         round_trip(decimal, Value::make_decimal(d));
 
-    // text and single references: the tag says which of text / record / dangling id
+    // text and single references: the tag says which of text / record / dangling id, in 30 bits
     Column text = Column::for_field(field(FieldKind::text));
     Column ref = Column::for_field(field(FieldKind::ref));
     for (Tag t : {Tag::text, Tag::ref, Tag::dangling_ref})
-        for (std::int64_t id : {std::int64_t{0}, std::int64_t{7}, std::int64_t{0xffffffff}}) round_trip(ref, Value::make_int(t, id));
+        for (std::int64_t id : {std::int64_t{0}, std::int64_t{7}, std::int64_t{max_string_cell_id}}) round_trip(ref, Value::make_int(t, id));
     round_trip(text, Value::make_int(Tag::text, 0));
+    round_trip(Column(), Value::make_int(Tag::text, max_string_cell_id));   // an unknown column's text
+    for (Tag t : {Tag::text, Tag::ref, Tag::dangling_ref})
+        CHECK_THROWS_AS(text.push_back(Value::make_int(t, std::int64_t{max_string_cell_id} + 1)), std::length_error);
 
     // lists and `-> T*`: offset and count
     Column list = Column::for_field(field(FieldKind::list));
@@ -93,7 +96,7 @@ TEST_CASE("column: set, resize and absent fill", "[evidence][column]") {
     CHECK(c.size() == 2);
 }
 
-TEST_CASE("column: bools, small enums and dates take fewer bytes and read back as 8-byte cells", "[evidence][column]") {
+TEST_CASE("column: bools, small enums, dates, texts and references take fewer bytes and read back as 8-byte cells", "[evidence][column]") {
     const EnumDecl small = enumeration(254), large = enumeration(300);
     CHECK(Column::for_field(field(FieldKind::bool_)).width() == CellWidth::one);
     CHECK(Column::for_field(enum_field(small)).width() == CellWidth::one);
@@ -101,6 +104,10 @@ TEST_CASE("column: bools, small enums and dates take fewer bytes and read back a
     CHECK(Column::for_field(field(FieldKind::date)).width() == CellWidth::four);
     CHECK(Column::for_field(field(FieldKind::datetime)).width() == CellWidth::eight);
     CHECK(Column::for_field(field(FieldKind::int_)).width() == CellWidth::eight);
+    CHECK(Column::for_field(field(FieldKind::text)).width() == CellWidth::four_string);
+    CHECK(Column::for_field(field(FieldKind::ref)).width() == CellWidth::four_string);
+    CHECK(Column().width() == CellWidth::four_string);
+    CHECK(Column::for_field(field(FieldKind::ref, true)).width() == CellWidth::eight);   // a list's offset and count
 
     for (std::int64_t i : {0, 1, 253}) round_trip(Column::for_field(enum_field(small)), Value::make_int(Tag::enum_, i));
     for (std::int64_t i : {0, 254, 299}) round_trip(Column::for_field(enum_field(large)), Value::make_int(Tag::enum_, i));
@@ -115,6 +122,15 @@ TEST_CASE("column: bools, small enums and dates take fewer bytes and read back a
     CHECK(date.cell(1) == Column::absent_whole);
     CHECK(load_cell<CellWidth::four>(date.cells(), 0) == date.cell(0));
     CHECK(load_cell<CellWidth::four>(date.cells(), 1) == Column::absent_whole);
+    Column ref = Column::for_field(field(FieldKind::ref));
+    ref.push_back(Value::make_int(Tag::dangling_ref, 12));
+    ref.push_back(Value{});
+    ref.push_back(Value::make_int(Tag::ref, 5));
+    CHECK(ref.cell(0) == (std::uint64_t{static_cast<std::uint8_t>(Tag::dangling_ref)} << 32 | 12));
+    CHECK(ref.cell(1) == 0);
+    CHECK(ref.cell(2) == (std::uint64_t{static_cast<std::uint8_t>(Tag::ref)} << 32 | 5));
+    CHECK(load_cell<CellWidth::four_string>(ref.cells(), 2) == ref.cell(2));
+    CHECK(ref.capacity() * 4 <= 4 * 8);   // 4 bytes a row
     Column flag = Column::for_field(field(FieldKind::bool_));
     flag.assign_absent(2);
     flag.set(1, Value::make_int(Tag::bool_, 1));
@@ -126,7 +142,8 @@ TEST_CASE("column: bools, small enums and dates take fewer bytes and read back a
 TEST_CASE("column: rows are copied between columns of every width", "[evidence][column]") {
     const EnumDecl small = enumeration(3);
     const std::pair<FieldDecl, Tag> kinds[] = {
-        {field(FieldKind::bool_), Tag::bool_}, {enum_field(small), Tag::enum_}, {field(FieldKind::date), Tag::date}, {field(FieldKind::int_), Tag::int_}};
+        {field(FieldKind::bool_), Tag::bool_}, {enum_field(small), Tag::enum_}, {field(FieldKind::date), Tag::date}, {field(FieldKind::int_), Tag::int_},
+        {field(FieldKind::text), Tag::text}, {field(FieldKind::ref), Tag::ref}};
     for (const auto& [f, tag] : kinds) {
         Column from = Column::for_field(f);
         from.push_back(Value::make_int(tag, 1));
