@@ -3,22 +3,26 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <stdexcept>
 
 namespace shall {
 
 
-std::string_view StringPool::store(std::string_view s) {
-    constexpr std::size_t block = std::size_t{1} << 20;
-    if (s.empty()) return {};
-    if (block_used_ + s.size() > block_size_) {
-        block_size_ = std::max(block, s.size());
-        blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
+std::uint64_t StringPool::store(std::string_view s) {
+    if (s.empty()) return 0;
+    if (blocks_.size() >= (std::size_t{1} << (64 - block_shift)) - 1) throw std::length_error("more distinct text than the string pool can address");
+    const bool own_block = s.size() >= long_size;
+    if (own_block || blocks_.empty() || block_used_ + s.size() > block_sizes_.back()) {
+        const std::size_t size = own_block ? s.size() : block_bytes;
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+        block_sizes_.push_back(size);
         block_used_ = 0;
     }
-    char* at = blocks_.back().get() + block_used_;
-    std::memcpy(at, s.data(), s.size());
+    const std::uint64_t block = blocks_.size() - 1;
+    std::memcpy(blocks_.back().get() + block_used_, s.data(), s.size());
+    const std::uint64_t at = block << block_shift | std::uint64_t{block_used_} << offset_shift | (own_block ? long_size : s.size());
     block_used_ += s.size();
-    return {at, s.size()};
+    return at;
 }
 
 std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const {
@@ -30,7 +34,7 @@ std::uint32_t StringPool::lookup(std::string_view s, std::uint32_t hash, std::si
             slot = i;
             return npos;
         }
-        if (at.same_key(key) && (!key.is_long() || same(strings_[at.id_plus_one - 1], s))) return at.id_plus_one - 1;
+        if (at.same_key(key) && (!key.is_long() || same(view(at.id_plus_one - 1), s))) return at.id_plus_one - 1;
     }
 }
 

@@ -16,7 +16,14 @@ public:
     std::uint32_t intern(std::string_view s);
     // The same, with the text's hash_of() already known (e.g. from a TextInterner).
     std::uint32_t intern(std::string_view s, std::uint32_t hash);
-    std::string_view view(std::uint32_t id) const { return strings_[id]; }
+    std::string_view view(std::uint32_t id) const {
+        const std::uint64_t at = strings_[id];
+        const auto size = static_cast<std::size_t>(at & field_mask);
+        if (size == 0) return {};
+        const std::size_t block = at >> block_shift;
+        if (size == long_size) return {blocks_[block].get(), block_sizes_[block]};
+        return {blocks_[block].get() + (at >> offset_shift & field_mask), size};
+    }
     // Starts loading the slot where a text of this hash is looked for, so that interning many
     // known texts in a row overlaps their cache misses instead of waiting for each.
     void prefetch(std::uint32_t hash) const {
@@ -29,7 +36,7 @@ public:
         if (const Slot* s = first_long_slot(hash)) __builtin_prefetch(&strings_[s->id_plus_one - 1]);
     }
     void prefetch_text(std::uint32_t hash) const {
-        if (const Slot* s = first_long_slot(hash)) __builtin_prefetch(strings_[s->id_plus_one - 1].data());
+        if (const Slot* s = first_long_slot(hash)) __builtin_prefetch(view(s->id_plus_one - 1).data());
     }
     std::size_t size() const { return strings_.size(); }
     // A fast hash for short texts (ids, names): 8 bytes at a time, mixed so the low bits
@@ -88,11 +95,18 @@ private:
     std::uint32_t slot_hash(const Slot& s) const { return s.is_long() ? s.long_hash() : hash_of(s.short_text()); }
     std::uint32_t lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const;
     void rehash(std::size_t slots);
-    std::string_view store(std::string_view s);   // a copy that never moves
-    // the texts, back to back in blocks that are never reallocated, so views stay valid
+    // The texts, back to back in blocks of 1 MB that are never reallocated, so views stay valid;
+    // a text of a MB or more has a block of its own. A text is found by where it is, in 8 bytes:
+    // block << 40 | offset << 20 | size, or with size long_size for a block of its own.
+    static constexpr std::size_t block_bytes = std::size_t{1} << 20;
+    static constexpr unsigned block_shift = 40, offset_shift = 20;
+    static constexpr std::uint64_t field_mask = (std::uint64_t{1} << 20) - 1;
+    static constexpr std::size_t long_size = field_mask;
+    std::uint64_t store(std::string_view s);   // a copy that never moves
     std::vector<std::unique_ptr<char[]>> blocks_;
-    std::size_t block_used_ = 0, block_size_ = 0;
-    std::vector<std::string_view, BigPages<std::string_view>> strings_;   // [id]
+    std::vector<std::size_t> block_sizes_;
+    std::size_t block_used_ = 0;
+    std::vector<std::uint64_t, BigPages<std::uint64_t>> strings_;   // [id]: where the text is
     std::vector<Slot, BigPages<Slot>> slots_;   // size is a power of two
     // the slot a long text of this hash is first looked for in, when it holds one of that hash
     const Slot* first_long_slot(std::uint32_t hash) const {

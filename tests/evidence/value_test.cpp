@@ -153,6 +153,25 @@ TEST_CASE("StringPool tells apart texts kept in their slot and longer ones", "[v
     CHECK(pool.find(std::string(41, 'x')) == StringPool::npos);
 }
 
+TEST_CASE("StringPool keeps texts of every size across its 1 MB blocks, those of a MB and more in blocks of their own", "[value]") {
+    StringPool pool;
+    const std::size_t mb = std::size_t{1} << 20;
+    std::vector<std::string> texts;
+    for (std::size_t size : {mb - 2, std::size_t{3}, mb - 1, std::size_t{0}, mb, std::size_t{7}, 3 * mb + 5, std::size_t{1}, mb / 2 + 1, mb / 2 + 1}) {
+        std::string t(size, 'a');
+        for (std::size_t i = 0; i < size; i += 4099) t[i] = static_cast<char>('b' + texts.size());   // each text its own
+        texts.push_back(std::move(t));
+    }
+    std::vector<std::uint32_t> ids;
+    for (const auto& t : texts) ids.push_back(pool.intern(t));
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        CHECK(pool.view(ids[i]).size() == texts[i].size());
+        CHECK(pool.view(ids[i]) == texts[i]);
+        CHECK(pool.find(texts[i]) == ids[i]);
+    }
+    CHECK(pool.view(pool.intern("")).empty());
+}
+
 TEST_CASE("TextInterner::append gives a text a number of its own", "[value]") {
     TextInterner t;
     auto a = t.intern("INC1");
