@@ -17,20 +17,6 @@ using ast::Expr;
 using K = Expr::Kind;
 using RK = RValue::K;
 
-void EqualityIndexes::build(const Plan& plan, const EvidenceStore& store) {
-    for (const auto& key : plan.equality_indexes) {
-        auto& index = by_key[key];
-        const TypeTable& table = store.tables[key.type->index];
-        if (key.field->index >= table.columns.size()) continue;
-        const auto& column = table.columns[key.field->index];
-        for (std::uint32_t row = 0; row < column.size(); ++row) {
-            const Value& v = column[row];
-            if (v.tag == Tag::absent || v.tag == Tag::list || v.tag == Tag::decimal) continue;
-            index[v.i].push_back(table.first + row);
-        }
-    }
-}
-
 std::vector<RValue> evaluate_params(EvalContext& ctx, ValueArena& storage) {
     std::vector<RValue> out;
     Evaluator ev(ctx);
@@ -427,9 +413,9 @@ Domain Evaluator::domain(const Expr& dom, const Access& access, Frame frame) {
         }
         auto it = ctx_.indexes.by_key.find(IndexKey{dom.r.record, access.key_field});
         if (it == ctx_.indexes.by_key.end()) return Domain::none();
-        auto hit = it->second.find(k);
-        if (hit == it->second.end()) return Domain::none();
-        return Domain::records(hit->second);
+        std::span<const std::uint32_t> records = it->second.records(k);
+        if (records.empty()) return Domain::none();
+        return Domain::records(records);
     }
     RValue set = eval(dom, frame);
     if (set.k == RK::set) return Domain::values(set.items);

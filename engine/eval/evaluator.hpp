@@ -15,6 +15,7 @@
 #include "../graph/evidence_graph.hpp"
 #include "../plan/planner.hpp"
 #include "column_filter.hpp"
+#include "equality_index.hpp"
 #include "runtime_value.hpp"
 #include "value_arena.hpp"
 
@@ -23,12 +24,6 @@ namespace re2 { class RE2; }
 namespace shall {
 using ast::Access;
 using ast::AccessKind;
-
-// Hash indexes on equality keys, built from the plan before evaluation starts.
-struct EqualityIndexes {
-    std::map<IndexKey, std::unordered_map<std::int64_t, std::vector<std::uint32_t>>> by_key;
-    void build(const Plan& plan, const EvidenceStore& store);
-};
 
 struct EvalContext {
     const Program& program;
