@@ -13,7 +13,7 @@ std::uint32_t TextInterner::intern(std::string_view s) {
         if (slot.id_plus_one == 0) {
             auto id = static_cast<std::uint32_t>(entries_.size());
             entries_.push_back({chars_.size(), static_cast<std::uint32_t>(s.size()), hash});
-            chars_.append(s);
+            chars_.insert(chars_.end(), s.begin(), s.end());
             slot = {id + 1, hash};
             return id;
         }
@@ -24,7 +24,7 @@ std::uint32_t TextInterner::intern(std::string_view s) {
 std::uint32_t TextInterner::append(std::string_view s) {
     auto id = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back({chars_.size(), static_cast<std::uint32_t>(s.size()), StringPool::hash_of(s)});
-    chars_.append(s);
+    chars_.insert(chars_.end(), s.begin(), s.end());
     return id;
 }
 

@@ -172,6 +172,18 @@ TEST_CASE("StringPool keeps texts of every size across its 1 MB blocks, those of
     CHECK(pool.view(pool.intern("")).empty());
 }
 
+TEST_CASE("TextInterner moved over by an empty one gives its texts' memory back", "[value]") {
+    // a merged piece is replaced by an empty LoadedFile: its buffers must go with it, or a big
+    // bundle keeps every piece's texts until the load ends
+    TextInterner texts;
+    texts.reserve(1000, 100000);
+    for (int i = 0; i < 1000; ++i) texts.intern("text number " + std::to_string(i));
+    REQUIRE(texts.reserved_bytes() >= 100000);
+    texts = TextInterner{};
+    CHECK(texts.reserved_bytes() == 0);
+    CHECK(texts.size() == 0);
+}
+
 TEST_CASE("TextInterner::append gives a text a number of its own", "[value]") {
     TextInterner t;
     auto a = t.intern("INC1");
