@@ -293,11 +293,13 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         issues.push_back(make_issue("error", r->input->name, 0, "malformed-file",
                                     fmt::format("{} could not be read ({}); {} counts as absent", r->input->name, r->failure, type.name)));
     }
-    std::uint32_t next_record = 0;
+    std::size_t next_record = 0;
     for (TypeTable& table : store.tables) {
-        table.first = next_record;
-        next_record += static_cast<std::uint32_t>(table.rows());
+        table.first = static_cast<std::uint32_t>(next_record);
+        next_record += table.rows();
     }
+    if (next_record > std::size_t{max_string_cell_id} + 1)   // a reference cell names its record in 30 bits
+        throw std::runtime_error(fmt::format("{}: {} records, more than the {} a bundle may hold", dir, next_record, max_string_cell_id + 1));
     store.record_count = next_record;
     resolve_references(store, issues, options.threads);
     store.quality = ordered_entries(std::move(issues));

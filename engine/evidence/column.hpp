@@ -180,7 +180,7 @@ void store_cell(unsigned char* cells, std::size_t row, std::uint64_t cell) {
 // Calls f(std::integral_constant<CellWidth, w>) for the width w, so that a loop over a
 // column's cells is compiled once per width.
 template <class F>
-decltype(auto) with_width(CellWidth w, F&& f) {
+[[gnu::always_inline]] inline decltype(auto) with_width(CellWidth w, F&& f) {
     switch (w) {
         case CellWidth::one: return f(std::integral_constant<CellWidth, CellWidth::one>{});
         case CellWidth::four: return f(std::integral_constant<CellWidth, CellWidth::four>{});

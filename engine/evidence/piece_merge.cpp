@@ -1,7 +1,10 @@
 #include "piece_merge.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <mutex>
+#include <stdexcept>
 
 #include "table_builder.hpp"
 
@@ -129,6 +132,8 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
         if (i + ahead < count) pool.prefetch_text(piece.strings.hash(i + ahead));
         remap[i] = pool.intern(piece.strings.view(i), piece.strings.hash(i));
     }
+    if (pool.size() > std::size_t{max_string_cell_id} + 1)   // a cell names a text in 30 bits
+        throw std::length_error(fmt::format("the bundle has more than {} distinct texts", max_string_cell_id + 1));
 
     TypeTable& table = *copy.table;
     TypeTable& from = piece.table;
@@ -164,6 +169,10 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
 }
 
 void PieceCopy::operator()() {
+    struct Finish {   // whatever happens, the merge must not wait for this copy for ever
+        CopiesInFlight* copies;
+        ~Finish() { copies->finish(); }
+    } finish{copies};
     const auto list_offset = static_cast<std::int64_t>(list_base);
     Value* items = store->list_items.data() + list_base;
     for (std::size_t i = 0; i < piece->list_items.size(); ++i) {
@@ -201,7 +210,6 @@ void PieceCopy::operator()() {
     for (std::size_t c = 0; c < table->columns.size(); ++c) fill(table->columns[c], from.columns[c]);
     for (std::size_t c = 0; c < table->extra_columns.size(); ++c) fill(table->extra_columns[c], from.extra_columns[c]);
     std::copy(from.line.begin(), from.line.end(), table->line.data() + row_base);
-    copies->finish();
     *piece = LoadedFile(*from.type, piece->log.file());   // the piece's memory is not needed any more
 }
 
