@@ -12,7 +12,7 @@ Column Column::for_field(const FieldDecl& f) {
         case FieldKind::text:
         case FieldKind::ref: return {Layout::string, Tag::text, CellWidth::four_string};
         case FieldKind::decimal: return {Layout::decimal, Tag::decimal};
-        case FieldKind::int_: return {Layout::whole, Tag::int_};
+        case FieldKind::int_: return {Layout::whole, Tag::int_, CellWidth::four};   // widens for bigger numbers
         case FieldKind::bool_: return {Layout::whole, Tag::bool_, CellWidth::one};
         case FieldKind::date: return {Layout::whole, Tag::date, CellWidth::four};
         case FieldKind::datetime: return {Layout::whole, Tag::datetime};
@@ -23,6 +23,17 @@ Column Column::for_field(const FieldDecl& f) {
         case FieldKind::list: break;
     }
     return {Layout::list, Tag::list};
+}
+
+void Column::widen() {
+    if (width_ != CellWidth::four) return;
+    const std::size_t rows = size();
+    std::vector<unsigned char, FilledLater<unsigned char>> wide;
+    wide.reserve(capacity() << 3);
+    wide.resize(rows << 3);
+    for (std::size_t r = 0; r < rows; ++r) store_cell<CellWidth::eight>(wide.data(), r, load_cell<CellWidth::four>(cells_.data(), r));
+    cells_ = std::move(wide);
+    width_ = CellWidth::eight;
 }
 
 }  // namespace shall

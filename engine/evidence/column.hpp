@@ -2,9 +2,9 @@
 // One field's values in a table, 8 bytes a row or fewer instead of a 16-byte Value: the
 // field's kind fixes the tag of a present value, so a cell holds only the payload (and, for
 // text and references, which of text / record / dangling id it is). Bools and enums of up to
-// 254 values take 1 byte a row, dates, texts and references 4; each reads back as the 8-byte
-// cell `encode` gives (the cell of the layout), so only the storage knows the width. Values go
-// in and come out whole.
+// 254 values take 1 byte a row, dates, texts and references 4, and whole numbers 4 until one
+// does not fit (the column then widens to 8); each reads back as the 8-byte cell `encode` gives
+// (the cell of the layout), so only the storage knows the width. Values go in and come out whole.
 #include <cstdint>
 #include <cstring>
 #include <climits>
@@ -21,7 +21,7 @@ struct FieldDecl;
 // True for fields whose value is a list: `list` fields and `-> T*` references.
 bool is_list_field(const FieldDecl& f);
 
-// Bytes a row and what they hold: one (a bool or an enum index), four (a day, signed), four_string
+// Bytes a row and what they hold: one (a bool or an enum index), four (a day or a whole number, signed), four_string
 // (a text, record or dangling id in 30 bits, which of them in the top two) or eight (the cell itself).
 enum class CellWidth : std::uint8_t { one, four, four_string, eight };
 constexpr unsigned shift_of(CellWidth w) { return w == CellWidth::one ? 0 : w == CellWidth::eight ? 3 : 2; }
@@ -73,9 +73,17 @@ public:
         for (std::size_t r = 0; r < n; ++r) set_cell(r, absent);
     }
 
-    // The 8-byte cell of a row (as `encode` makes it), whatever the width it is stored in.
+    // The 8-byte cell of a row (as `encode` makes it), whatever the width it is stored in. A
+    // whole number that 4 bytes cannot hold widens the column to 8 first.
     std::uint64_t cell(std::size_t row) const;
     void set_cell(std::size_t row, std::uint64_t cell);
+    // Whether 4-byte cells hold this 8-byte whole cell (absent included).
+    static bool fits_four(std::uint64_t cell) {
+        const auto v = static_cast<std::int64_t>(cell);
+        return cell == absent_whole || (v == static_cast<std::int32_t>(v) && v != absent_four);
+    }
+    // 4-byte whole cells become 8-byte ones, every row kept (a column of another width is left as it is).
+    void widen();
     // For the loader's bulk copies: `rows` rows of `from` (same layout and width) from `from_row` on,
     // to this column's rows from `to_row` on (the two may be the same column).
     void copy_rows(std::size_t to_row, const Column& from, std::size_t from_row, std::size_t rows) {
@@ -198,6 +206,7 @@ inline std::uint64_t load_cell(CellWidth width, const unsigned char* cells, std:
 inline std::uint64_t Column::cell(std::size_t row) const { return load_cell(width_, cells_.data(), row); }
 
 inline void Column::set_cell(std::size_t row, std::uint64_t cell) {
+    if (width_ == CellWidth::four && !fits_four(cell)) widen();
     with_width(width_, [&](auto w) { store_cell<w()>(cells_.data(), row, cell); });
 }
 

@@ -53,7 +53,11 @@ private:
     void report(ParseProblem problem, const FieldDecl& f, FieldKind kind, std::string_view text, bool item);
     void rollback();
     void make_room(std::size_t rows);
-    void put(Column& column, const Value& v) { column.set(row_, v); }
+    void put(Column& column, const Value& v) {
+        const CellWidth before = column.width();
+        column.set(row_, v);
+        if (column.width() != before) find_cells();   // a whole number widened the column: its cells moved
+    }
 
     LoadedFile& out_;
     std::vector<FieldPlan> fields_;

@@ -326,6 +326,40 @@ TEST_CASE("bundle: one thread or many, the store is the same", "[bundle]") {
     }
 }
 
+TEST_CASE("bundle: a whole number too big for 4 bytes in any piece widens the column, whichever piece and thread", "[bundle]") {
+    // small numbers first, a big one in the middle (and one that is INT32_MIN), small ones after:
+    // the pieces before and after it were read at 4 bytes a row
+    TempBundle b;
+    std::string incidents = "id,title,priority\n";
+    std::vector<std::int64_t> want;
+    for (int i = 0; i < 90; ++i) {
+        std::int64_t v = i % 7;
+        if (i == 41) v = 9'000'000'000;
+        if (i == 63) v = INT32_MIN;
+        want.push_back(v);
+        incidents += fmt::format("INC{},t,{}\n", i, v);
+    }
+    b.write("Incident.csv", incidents);
+    b.write("bundle.json", R"({"as_of": "2026-10-31"})");
+    TempBundle small;
+    small.write("Incident.csv", "id,title,priority\nINC1,t,3\nINC2,t,-2147483647\nINC3,t,\n");
+    small.write("bundle.json", R"({"as_of": "2026-10-31"})");
+    for (std::size_t piece_bytes : {std::size_t{20}, std::size_t{100}, std::size_t{1} << 20}) {
+        for (unsigned threads : {1u, 2u}) {
+            INFO("piece_bytes = " << piece_bytes << ", threads = " << threads);
+            auto s = load(b.path(), std::nullopt, threads, piece_bytes);
+            const TypeTable& t = table(s, "Incident");
+            REQUIRE(t.rows() == want.size());
+            CHECK(t.columns[test_schema().type("Incident")->field("priority")->index].width() == CellWidth::eight);
+            for (std::size_t i = 0; i < want.size(); ++i) CHECK(value_of(s, "Incident", fmt::format("INC{}", i), "priority").i == want[i]);
+            auto kept = load(small.path(), std::nullopt, threads, piece_bytes);
+            CHECK(table(kept, "Incident").columns[test_schema().type("Incident")->field("priority")->index].width() == CellWidth::four);
+            CHECK(value_of(kept, "Incident", "INC2", "priority").i == -2147483647);
+            CHECK(value_of(kept, "Incident", "INC3", "priority").tag == Tag::absent);
+        }
+    }
+}
+
 TEST_CASE("bundle: a CSV file read in pieces gives the store of reading it in one go", "[bundle]") {
     // cuts land inside quoted cells with line breaks, on blank lines, CRLF ends, duplicate ids
     // (the first is kept, also across pieces, with its list items), bad values, ragged rows,

@@ -103,7 +103,7 @@ TEST_CASE("column: bools, small enums, dates, texts and references take fewer by
     CHECK(Column::for_field(enum_field(large)).width() == CellWidth::eight);   // 1 byte cannot hold index 299
     CHECK(Column::for_field(field(FieldKind::date)).width() == CellWidth::four);
     CHECK(Column::for_field(field(FieldKind::datetime)).width() == CellWidth::eight);
-    CHECK(Column::for_field(field(FieldKind::int_)).width() == CellWidth::eight);
+    CHECK(Column::for_field(field(FieldKind::int_)).width() == CellWidth::four);   // until a number needs 8
     CHECK(Column::for_field(field(FieldKind::text)).width() == CellWidth::four_string);
     CHECK(Column::for_field(field(FieldKind::ref)).width() == CellWidth::four_string);
     CHECK(Column().width() == CellWidth::four_string);
@@ -137,6 +137,38 @@ TEST_CASE("column: bools, small enums, dates, texts and references take fewer by
     CHECK(flag.cell(0) == Column::absent_whole);
     CHECK(flag.cell(1) == 1);
     CHECK(flag.size() == 2);
+}
+
+TEST_CASE("column: whole numbers take 4 bytes until one does not fit, then the column widens keeping every row", "[evidence][column]") {
+    const std::int64_t big = std::int64_t{1} << 40, int32_min = INT32_MIN, int32_max = INT32_MAX;
+    Column c = Column::for_field(field(FieldKind::int_));
+    c.push_back(Value::make_int(Tag::int_, -7));
+    c.push_back(Value{});
+    c.push_back(Value::make_int(Tag::int_, int32_max));
+    c.push_back(Value::make_int(Tag::int_, int32_min + 1));
+    CHECK(c.width() == CellWidth::four);
+    c.push_back(Value::make_int(Tag::int_, int32_min));   // the 4-byte absent marker: needs 8 bytes
+    CHECK(c.width() == CellWidth::eight);
+    c.push_back(Value::make_int(Tag::int_, -big));
+    const std::vector<std::int64_t> want = {-7, 0, int32_max, int32_min + 1, int32_min, -big};
+    REQUIRE(c.size() == want.size());
+    for (std::size_t r = 0; r < want.size(); ++r) {
+        INFO("row " << r);
+        if (r == 1) {
+            CHECK(c[r].tag == Tag::absent);
+            continue;
+        }
+        CHECK(c[r].tag == Tag::int_);
+        CHECK(c[r].i == want[r]);
+    }
+    Column d = Column::for_field(field(FieldKind::int_));
+    d.assign_absent(3);
+    d.set(2, Value::make_int(Tag::int_, big));   // set on its own widens too
+    CHECK(d.width() == CellWidth::eight);
+    CHECK(d[0].tag == Tag::absent);
+    CHECK(d[2].i == big);
+    CHECK(Column::fits_four(Column::absent_whole));
+    CHECK_FALSE(Column::fits_four(static_cast<std::uint64_t>(std::int64_t{INT32_MAX} + 1)));
 }
 
 TEST_CASE("column: rows are copied between columns of every width", "[evidence][column]") {
