@@ -26,11 +26,11 @@ bool is_list_field(const FieldDecl& f);
 enum class CellWidth : std::uint8_t { one, four, four_string, eight };
 constexpr unsigned shift_of(CellWidth w) { return w == CellWidth::one ? 0 : w == CellWidth::eight ? 3 : 2; }
 
-// Texts, records and dangling ids are numbered below this in a 4-byte cell: a bundle holds fewer
-// records and distinct texts than that (about a billion).
+// The highest text, record or dangling id a 4-byte cell holds: a bundle holds at most 2^30
+// records and as many distinct texts.
 constexpr std::uint32_t max_string_cell_id = (std::uint32_t{1} << 30) - 1;
 
-// The 8-byte cell stored at `row` of cells of this width (whole layout for the narrow ones).
+// The 8-byte cell stored at `row` of cells of this width (one and four: whole layout; four_string: string layout).
 template <CellWidth W>
 std::uint64_t load_cell(const unsigned char* cells, std::size_t row);
 
@@ -175,7 +175,7 @@ void store_cell(unsigned char* cells, std::size_t row, std::uint64_t cell) {
         const auto id = static_cast<std::uint32_t>(cell);
         std::uint32_t c = 0;   // absent
         if (tag != Tag::absent) {
-            if (id > max_string_cell_id) throw std::length_error("more than 1073741823 records or distinct texts in one bundle");
+            if (id > max_string_cell_id) throw std::length_error("more than 1073741824 records or distinct texts in one bundle");
             const std::uint32_t kind = tag == Tag::text ? 1 : tag == Tag::ref ? 2 : 3;
             c = kind << 30 | id;
         }
