@@ -298,8 +298,8 @@ EvidenceStore load_bundle(const Schema& schema, const std::string& dir, const Lo
         table.first = static_cast<std::uint32_t>(next_record);
         next_record += table.rows();
     }
-    if (next_record > std::size_t{max_string_cell_id} + 1)   // a reference cell names its record in 30 bits
-        throw std::runtime_error(fmt::format("{}: {} records, more than the {} a bundle may hold", dir, next_record, max_string_cell_id + 1));
+    if (next_record > max_string_cell_ids)   // a reference cell names its record in 30 bits
+        throw std::runtime_error(fmt::format("{}: {} records, more than the {} a bundle may hold", dir, next_record, max_string_cell_ids));
     store.record_count = next_record;
     resolve_references(store, issues, options.threads);
     store.quality = ordered_entries(std::move(issues));

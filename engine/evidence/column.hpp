@@ -29,6 +29,7 @@ constexpr unsigned shift_of(CellWidth w) { return w == CellWidth::one ? 0 : w ==
 // The highest text, record or dangling id a 4-byte cell holds: a bundle holds at most 2^30
 // records and as many distinct texts.
 constexpr std::uint32_t max_string_cell_id = (std::uint32_t{1} << 30) - 1;
+constexpr std::size_t max_string_cell_ids = std::size_t{max_string_cell_id} + 1;   // 2^30
 
 // The 8-byte cell stored at `row` of cells of this width (one and four: whole layout; four_string: string layout).
 template <CellWidth W>

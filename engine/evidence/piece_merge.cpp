@@ -132,8 +132,8 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
         if (i + ahead < count) pool.prefetch_text(piece.strings.hash(i + ahead));
         remap[i] = pool.intern(piece.strings.view(i), piece.strings.hash(i));
     }
-    if (pool.size() > std::size_t{max_string_cell_id} + 1)   // a cell names a text in 30 bits
-        throw std::length_error(fmt::format("the bundle has more than {} distinct texts", max_string_cell_id + 1));
+    if (pool.size() > max_string_cell_ids)   // a cell names a text in 30 bits
+        throw std::length_error(fmt::format("the bundle has more than {} distinct texts", max_string_cell_ids));
 
     TypeTable& table = *copy.table;
     TypeTable& from = piece.table;

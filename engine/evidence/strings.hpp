@@ -96,7 +96,7 @@ private:
     std::uint32_t lookup(std::string_view s, std::uint32_t hash, std::size_t& slot) const;
     void rehash(std::size_t slots);
     // The texts, back to back in blocks of 1 MB that are never reallocated, so views stay valid;
-    // a text of a MB or more has a block of its own. A text is found by where it is, in 8 bytes:
+    // a text of 2^20 - 1 bytes or more has a block of its own. A text is found by where it is, in 8 bytes:
     // block << 40 | offset << 20 | size, or with size long_size for a block of its own.
     static constexpr std::size_t block_bytes = std::size_t{1} << 20;
     static constexpr unsigned block_shift = 40, offset_shift = 20;
