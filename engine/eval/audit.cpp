@@ -272,7 +272,7 @@ std::size_t expected_cost(const ast::RuleDecl& r, const EvidenceStore& store) {
 AuditResult run_audit(const Program& program, const Plan& plan, const EvidenceStore& store,
                       const EvidenceGraph& graph, const AuditOptions& options) {
     EqualityIndexes indexes;
-    indexes.build(plan, store);
+    indexes.build(plan, store, options.threads);
     AuditResult result;
     std::vector<const CheckedRule*> enabled;
     for (const auto& r : program.rules) {

@@ -22,6 +22,7 @@ public:
     std::span<const std::uint32_t> records(std::int64_t key) const;
 
 private:
+    void build_bytes(const Column& column, std::uint32_t first_record);
     struct Range {
         std::uint32_t begin = 0, count = 0;
     };
@@ -31,7 +32,8 @@ private:
 
 struct EqualityIndexes {
     std::map<IndexKey, EqualityIndex> by_key;
-    void build(const Plan& plan, const EvidenceStore& store);
+    // Each index on a task of its own, on up to `threads` threads (0 = all cores).
+    void build(const Plan& plan, const EvidenceStore& store, unsigned threads = 1);
 };
 
 }  // namespace shall
