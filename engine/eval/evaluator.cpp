@@ -395,7 +395,9 @@ Domain Evaluator::domain(const Expr& dom, const Access& access, Frame frame) {
         // a broken link equals broken links to the same id: no edge to follow
         if (key.k == RK::dangling) return scan();
         if (key.k != RK::record) return Domain::none();
-        auto sources = referrers(static_cast<std::uint32_t>(key.i), field_key(*dom.r.record, *access.key_field));
+        const std::uint32_t field = field_key(*dom.r.record, *access.key_field);
+        if (auto in_place = ctx_.graph.referrers_in_place(static_cast<std::uint32_t>(key.i), field)) return Domain::records(*in_place);
+        auto sources = referrers(static_cast<std::uint32_t>(key.i), field);
         std::span<RValue> items = values_.allocate(sources.size());
         for (std::size_t n = 0; n < items.size(); ++n) items[n] = RValue::record(sources[n]);
         return Domain::values({items.data(), static_cast<std::uint32_t>(items.size())});
@@ -416,6 +418,14 @@ Domain Evaluator::domain(const Expr& dom, const Access& access, Frame frame) {
         std::span<const std::uint32_t> records = it->second.records(k);
         if (records.empty()) return Domain::none();
         return Domain::records(records);
+    }
+    if (dom.kind == K::reverse && !trace_) {
+        // the referrers of one record, where the graph holds them, instead of a set copied out
+        const RValue recv = eval(*dom.kids[0], frame);
+        if (recv.k == RK::record)
+            if (auto in_place = ctx_.graph.referrers_in_place(static_cast<std::uint32_t>(recv.i), field_key(*dom.r.record, *dom.r.field)))
+                return Domain::records(*in_place);
+        return Domain::values(reverse(dom, recv).items);
     }
     RValue set = eval(dom, frame);
     if (set.k == RK::set) return Domain::values(set.items);

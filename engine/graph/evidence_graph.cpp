@@ -22,6 +22,13 @@ void for_each_target(const EvidenceStore& store, const Value& v, Add add) {
     }
 }
 
+// The referrers of each target, as the graph stores them side by side (Boost keeps the
+// column array public for its own algorithms; it is read, never changed).
+std::span<const std::uint32_t> stored_targets(const ReverseCsrGraph& g, std::uint32_t vertex) {
+    const auto& rows = g.m_forward.m_rowstart;
+    return {g.m_forward.m_column.data() + rows[vertex], rows[vertex + 1] - rows[vertex]};
+}
+
 }  // namespace
 
 EvidenceGraph::EvidenceGraph(const EvidenceStore& store, unsigned threads) : store_(&store) {
@@ -53,12 +60,26 @@ EvidenceGraph::EvidenceGraph(const EvidenceStore& store, unsigned threads) : sto
             // at most one a row for a single reference: room for them at once instead of doubling
             // up to millions (the part never written is never touched)
             if (!f->many) edges.reserve(column.size());
-            for (std::uint32_t row = 0; row < column.size(); ++row)
+            bool named_twice = false;   // a list that names one record twice
+            std::vector<std::uint32_t> named;
+            for (std::uint32_t row = 0; row < column.size(); ++row) {
+                const std::size_t row_edges = edges.size();
                 for_each_target(store, column[row], [&](std::uint32_t to) { edges.emplace_back(to - target->first, table.first + row); });
+                if (edges.size() - row_edges > 1 && !named_twice) {
+                    named.clear();
+                    for (std::size_t k = row_edges; k < edges.size(); ++k) named.push_back(edges[k].first);
+                    std::sort(named.begin(), named.end());
+                    named_twice = std::adjacent_find(named.begin(), named.end()) != named.end();
+                }
+            }
             edge_counts[n] = edges.size();
-            reverse_[n] = {field_key(*type, *f), target->first,
-                           ReverseCsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
-                                           static_cast<std::uint32_t>(target->rows()))};
+            ReverseIndex& index = reverse_[n];
+            index = {field_key(*type, *f), target->first,
+                     ReverseCsrGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+                                     static_cast<std::uint32_t>(target->rows()))};
+            // Boost places each target's edges in the order given (a counting sort), which is
+            // record order; only a record named twice by one list breaks "once each"
+            index.ordered = !named_twice;
         });
     run_tasks(tasks, threads);
     for (auto count : edge_counts) edges_ += count;
@@ -80,6 +101,14 @@ void EvidenceGraph::referrers(std::uint32_t target, std::uint32_t key, std::vect
     // naming the same record twice gives it twice
     if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::optional<std::span<const std::uint32_t>> EvidenceGraph::referrers_in_place(std::uint32_t target, std::uint32_t key) const {
+    const ReverseIndex* index = reverse_index(key);
+    if (!index) return std::span<const std::uint32_t>{};
+    if (!index->ordered) return std::nullopt;
+    if (target < index->first || target - index->first >= boost::num_vertices(index->graph)) return std::span<const std::uint32_t>{};
+    return stored_targets(index->graph, target - index->first);
 }
 
 void EvidenceGraph::referenced(std::uint32_t source, std::uint32_t key, std::vector<std::uint32_t>& out) const {

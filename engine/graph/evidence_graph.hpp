@@ -6,6 +6,8 @@
 // the field's target type to the referencing records, so that it is one contiguous scan.
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <vector>
 
 #include "../evidence/store.hpp"
@@ -27,6 +29,10 @@ public:
     explicit EvidenceGraph(const EvidenceStore& store, unsigned threads = 1);
     // the records whose `field` (of `type`) references `target`, in record order
     void referrers(std::uint32_t target, std::uint32_t key, std::vector<std::uint32_t>& out) const;
+    // The same records where the graph holds them, without copying: when the field's reverse
+    // graph lists each target's referrers in record order and once each (always for a single
+    // reference; a list naming a record twice, or out of order, gives nothing: use referrers()).
+    std::optional<std::span<const std::uint32_t>> referrers_in_place(std::uint32_t target, std::uint32_t key) const;
     // the records `field` of `source` references, in the order written
     void referenced(std::uint32_t source, std::uint32_t key, std::vector<std::uint32_t>& out) const;
     std::size_t vertices() const { return store_->record_count; }
@@ -36,6 +42,7 @@ private:
         std::uint32_t key;     // field_key of the referencing field
         std::uint32_t first;   // global index of the target type's row 0
         ReverseCsrGraph graph;
+        bool ordered = false;   // every target's referrers in record order, none twice
     };
     const ReverseIndex* reverse_index(std::uint32_t key) const;
     const EvidenceStore* store_;

@@ -2,6 +2,9 @@
 // and `.f*`, and presence tests, including dangling references that stay visible.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <tuple>
+
 #include "support.hpp"
 
 using namespace shall;
@@ -185,4 +188,45 @@ rule DANGLING-EQUAL {
     CHECK(quality == std::vector<std::string>{"error dangling-reference Incident.csv:3",
                                               "error dangling-reference Incident.csv:3",
                                               "error dangling-reference Incident.csv:5"});
+}
+
+TEST_CASE("reverse navigation as a quantifier's domain: read where the graph holds it, or copied when a list names a record twice",
+          "[engine][navigation]") {
+    const std::string rules = R"(import evidence
+rule LOOPS {
+  clause 8.6.1
+  title "loops"
+  severity ofi
+  for each ci in ConfigurationItem
+  require false
+  message "{ci.id}: n={count(i in ci <- Incident.cis)} major={count(i in ci <- Incident.cis where i.major)} some={some i in ci <- Incident.cis where not i.major} every={every i in ci <- Incident.cis satisfies i.major}"
+}
+)";
+    auto lines = [&](const std::string& incidents) {
+        auto r = run(rules, {
+                                {"bundle.json", R"({"as_of": "2024-06-30"})"},
+                                {"ConfigurationItem.csv", "id,status\nCI1,active\nCI2,active\nCI3,active\n"},
+                                {"Incident.csv", incidents},
+                            });
+        REQUIRE(rendered(r->diags) == "");
+        const std::uint32_t ci1 = r->store->tables[r->program->schema.type("ConfigurationItem")->index].first;
+        const std::uint32_t key = field_key(*r->program->schema.type("Incident"), *r->program->schema.type("Incident")->field("cis"));
+        std::vector<std::uint32_t> copied;
+        r->graph->referrers(ci1, key, copied);
+        const auto in_place = r->graph->referrers_in_place(ci1, key);
+        return std::make_tuple(r->messages("LOOPS"), copied, in_place ? std::optional(std::vector<std::uint32_t>(in_place->begin(), in_place->end())) : std::nullopt);
+    };
+    const std::vector<std::string> expected = {"CI1: n=3 major=2 some=true every=false", "CI2: n=1 major=1 some=false every=true",
+                                               "CI3: n=0 major=0 some=false every=true"};
+    // each list names a CI once: the graph's own lists serve, in record order
+    auto [once, once_copied, once_in_place] = lines("id,cis,major\nI1,CI1;CI2,true\nI2,CI1,false\nI3,CI1,true\n");
+    CHECK(once == expected);
+    REQUIRE(once_in_place);
+    CHECK(*once_in_place == once_copied);
+    CHECK(once_copied.size() == 3);
+    // I1 names CI1 twice: no in-place lists for the field, and the copy counts I1 once
+    auto [twice, twice_copied, twice_in_place] = lines("id,cis,major\nI1,CI1;CI2;CI1,true\nI2,CI1,false\nI3,CI1,true\n");
+    CHECK(twice == expected);
+    CHECK_FALSE(twice_in_place);
+    CHECK(twice_copied == once_copied);
 }
