@@ -15,7 +15,7 @@ Column Column::for_field(const FieldDecl& f) {
         case FieldKind::int_: return {Layout::whole, Tag::int_, CellWidth::four};   // widens for bigger numbers
         case FieldKind::bool_: return {Layout::whole, Tag::bool_, CellWidth::one};
         case FieldKind::date: return {Layout::whole, Tag::date, CellWidth::four};
-        case FieldKind::datetime: return {Layout::whole, Tag::datetime};
+        case FieldKind::datetime: return {Layout::whole, Tag::datetime, CellWidth::four_seconds};   // widens for milliseconds
         case FieldKind::enum_: {
             const bool small = f.enumeration && f.enumeration->values.size() < Column::absent_one;
             return {Layout::whole, Tag::enum_, small ? CellWidth::one : CellWidth::eight};
@@ -26,12 +26,12 @@ Column Column::for_field(const FieldDecl& f) {
 }
 
 void Column::widen() {
-    if (width_ != CellWidth::four) return;
+    if (!widens(width_)) return;
     const std::size_t rows = size();
     std::vector<unsigned char, FilledLater<unsigned char>> wide;
     wide.reserve(capacity() << 3);
     wide.resize(rows << 3);
-    for (std::size_t r = 0; r < rows; ++r) store_cell<CellWidth::eight>(wide.data(), r, load_cell<CellWidth::four>(cells_.data(), r));
+    for (std::size_t r = 0; r < rows; ++r) store_cell<CellWidth::eight>(wide.data(), r, load_cell(width_, cells_.data(), r));
     cells_ = std::move(wide);
     width_ = CellWidth::eight;
 }

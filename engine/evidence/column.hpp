@@ -2,8 +2,9 @@
 // One field's values in a table, 8 bytes a row or fewer instead of a 16-byte Value: the
 // field's kind fixes the tag of a present value, so a cell holds only the payload (and, for
 // text and references, which of text / record / dangling id it is). Bools and enums of up to
-// 254 values take 1 byte a row, dates, texts and references 4, and whole numbers 4 until one
-// does not fit (the column then widens to 8); each reads back as the 8-byte cell `encode` gives
+// 254 values take 1 byte a row, dates, texts and references 4, whole numbers 4 until one
+// does not fit and datetimes 4 (whole seconds from 1901-12-13 to 2038-01-19) until one does
+// not (the column then widens to 8); each reads back as the 8-byte cell `encode` gives
 // (the cell of the layout), so only the storage knows the width. Values go in and come out whole.
 #include <cstdint>
 #include <cstring>
@@ -22,9 +23,13 @@ struct FieldDecl;
 bool is_list_field(const FieldDecl& f);
 
 // Bytes a row and what they hold: one (a bool or an enum index), four (a day or a whole number, signed), four_string
-// (a text, record or dangling id in 30 bits, which of them in the top two) or eight (the cell itself).
-enum class CellWidth : std::uint8_t { one, four, four_string, eight };
+// (a text, record or dangling id in 30 bits, which of them in the top two), four_seconds (a
+// datetime's milliseconds / 1000, signed) or eight (the cell itself).
+enum class CellWidth : std::uint8_t { one, four, four_string, four_seconds, eight };
+constexpr std::size_t cell_widths = 5;
 constexpr unsigned shift_of(CellWidth w) { return w == CellWidth::one ? 0 : w == CellWidth::eight ? 3 : 2; }
+// The widths a column leaves for eight when a value does not fit them.
+constexpr bool widens(CellWidth w) { return w == CellWidth::four || w == CellWidth::four_seconds; }
 
 // The highest text, record or dangling id a 4-byte cell holds: a bundle holds at most 2^30
 // records and as many distinct texts.
@@ -83,7 +88,16 @@ public:
         const auto v = static_cast<std::int64_t>(cell);
         return cell == absent_whole || (v == static_cast<std::int32_t>(v) && v != absent_four);
     }
-    // 4-byte whole cells become 8-byte ones, every row kept (a column of another width is left as it is).
+    // Whether 4-byte cells of whole seconds hold this datetime cell (absent included).
+    static bool fits_four_seconds(std::uint64_t cell) {
+        const auto v = static_cast<std::int64_t>(cell);
+        return cell == absent_whole || (v % 1000 == 0 && fits_four(static_cast<std::uint64_t>(v / 1000)));
+    }
+    static bool fits(CellWidth w, std::uint64_t cell) {
+        return w == CellWidth::four ? fits_four(cell) : w == CellWidth::four_seconds ? fits_four_seconds(cell) : true;
+    }
+    // 4-byte whole or seconds cells become 8-byte ones, every row kept (a column of another
+    // width is left as it is).
     void widen();
     // For the loader's bulk copies: `rows` rows of `from` (same layout and width) from `from_row` on,
     // to this column's rows from `to_row` on (the two may be the same column).
@@ -149,6 +163,10 @@ std::uint64_t load_cell(const unsigned char* cells, std::size_t row) {
         std::int32_t day;
         std::memcpy(&day, cells + row * 4, sizeof day);
         return day == Column::absent_four ? Column::absent_whole : static_cast<std::uint64_t>(static_cast<std::int64_t>(day));
+    } else if constexpr (W == CellWidth::four_seconds) {
+        std::int32_t seconds;
+        std::memcpy(&seconds, cells + row * 4, sizeof seconds);
+        return seconds == Column::absent_four ? Column::absent_whole : static_cast<std::uint64_t>(std::int64_t{seconds} * 1000);
     } else if constexpr (W == CellWidth::four_string) {
         // kind << 30 | id, kinds 1 text, 2 record, 3 dangling id; 0 is absent
         constexpr auto bits = [](Tag t) { return std::uint64_t{static_cast<std::uint8_t>(t)} << 32; };
@@ -171,6 +189,10 @@ void store_cell(unsigned char* cells, std::size_t row, std::uint64_t cell) {
     } else if constexpr (W == CellWidth::four) {
         const std::int32_t day = cell == Column::absent_whole ? Column::absent_four : static_cast<std::int32_t>(cell);
         std::memcpy(cells + row * 4, &day, sizeof day);
+    } else if constexpr (W == CellWidth::four_seconds) {
+        const std::int32_t seconds =
+            cell == Column::absent_whole ? Column::absent_four : static_cast<std::int32_t>(static_cast<std::int64_t>(cell) / 1000);
+        std::memcpy(cells + row * 4, &seconds, sizeof seconds);
     } else if constexpr (W == CellWidth::four_string) {
         const auto tag = static_cast<Tag>(cell >> 32);
         const auto id = static_cast<std::uint32_t>(cell);
@@ -194,6 +216,7 @@ template <class F>
         case CellWidth::one: return f(std::integral_constant<CellWidth, CellWidth::one>{});
         case CellWidth::four: return f(std::integral_constant<CellWidth, CellWidth::four>{});
         case CellWidth::four_string: return f(std::integral_constant<CellWidth, CellWidth::four_string>{});
+        case CellWidth::four_seconds: return f(std::integral_constant<CellWidth, CellWidth::four_seconds>{});
         case CellWidth::eight: break;
     }
     return f(std::integral_constant<CellWidth, CellWidth::eight>{});
@@ -207,7 +230,7 @@ inline std::uint64_t load_cell(CellWidth width, const unsigned char* cells, std:
 inline std::uint64_t Column::cell(std::size_t row) const { return load_cell(width_, cells_.data(), row); }
 
 inline void Column::set_cell(std::size_t row, std::uint64_t cell) {
-    if (width_ == CellWidth::four && !fits_four(cell)) widen();
+    if (widens(width_) && !fits(width_, cell)) widen();
     with_width(width_, [&](auto w) { store_cell<w()>(cells_.data(), row, cell); });
 }
 

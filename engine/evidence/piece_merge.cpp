@@ -152,12 +152,13 @@ PieceCopy prepare_merge(EvidenceStore& store, std::size_t type_index, LoadedFile
     std::vector<bool> keep = enter_ids(store, table, from, remap, issues, dropped, copies);
     if (dropped) drop_rows(piece, keep);
 
-    // Whole numbers take 4 bytes a row until some piece holds one that needs 8; then the store's
-    // column and every piece after it are 8 (rows are copied as they are, so widths must agree).
+    // Whole numbers and datetimes take 4 bytes a row until some piece holds one that needs 8;
+    // then the store's column and every piece after it are 8 (rows are copied as they are, so
+    // widths must agree).
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         Column &to = table.columns[c], &piece_column = from.columns[c];
         if (to.width() == piece_column.width()) continue;
-        if (to.width() == CellWidth::four) {
+        if (widens(to.width())) {
             copies.wait_idle();   // no copy may be writing into the rows being re-encoded
             to.widen();
         } else {

@@ -56,7 +56,7 @@ private:
     void put(Column& column, const Value& v) {
         const CellWidth before = column.width();
         column.set(row_, v);
-        if (column.width() != before) find_cells();   // a whole number widened the column: its cells moved
+        if (column.width() != before) find_cells();   // a whole number or datetime widened the column: its cells moved
     }
 
     LoadedFile& out_;
@@ -65,7 +65,7 @@ private:
     // columns move (make_room, add_extra_column).
     void find_cells();
     using AbsentCells = std::vector<std::pair<unsigned char*, std::uint64_t>>;   // cells, the absent (8-byte) cell
-    std::array<AbsentCells, 4> absent_cells_;   // [CellWidth]
+    std::array<AbsentCells, cell_widths> absent_cells_;   // [CellWidth]
     std::uint32_t line_ = 0;
     bool rejected_ = false;
     // The row being built is written in place at index row_ of every column (which are kept

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <fmt/format.h>
 
@@ -326,36 +327,57 @@ TEST_CASE("bundle: one thread or many, the store is the same", "[bundle]") {
     }
 }
 
-TEST_CASE("bundle: a whole number too big for 4 bytes in any piece widens the column, whichever piece and thread", "[bundle]") {
-    // small numbers first, a big one in the middle (and one that is INT32_MIN), small ones after:
-    // the pieces before and after it were read at 4 bytes a row
-    TempBundle b;
-    std::string incidents = "id,title,priority\n";
-    std::vector<std::int64_t> want;
-    for (int i = 0; i < 90; ++i) {
-        std::int64_t v = i % 7;
-        if (i == 41) v = 9'000'000'000;
-        if (i == 63) v = INT32_MIN;
-        want.push_back(v);
-        incidents += fmt::format("INC{},t,{}\n", i, v);
-    }
-    b.write("Incident.csv", incidents);
-    b.write("bundle.json", R"({"as_of": "2026-10-31"})");
-    TempBundle small;
-    small.write("Incident.csv", "id,title,priority\nINC1,t,3\nINC2,t,-2147483647\nINC3,t,\n");
-    small.write("bundle.json", R"({"as_of": "2026-10-31"})");
-    for (std::size_t piece_bytes : {std::size_t{20}, std::size_t{100}, std::size_t{1} << 20}) {
-        for (unsigned threads : {1u, 2u}) {
-            INFO("piece_bytes = " << piece_bytes << ", threads = " << threads);
-            auto s = load(b.path(), std::nullopt, threads, piece_bytes);
-            const TypeTable& t = table(s, "Incident");
-            REQUIRE(t.rows() == want.size());
-            CHECK(t.columns[test_schema().type("Incident")->field("priority")->index].width() == CellWidth::eight);
-            for (std::size_t i = 0; i < want.size(); ++i) CHECK(value_of(s, "Incident", fmt::format("INC{}", i), "priority").i == want[i]);
-            auto kept = load(small.path(), std::nullopt, threads, piece_bytes);
-            CHECK(table(kept, "Incident").columns[test_schema().type("Incident")->field("priority")->index].width() == CellWidth::four);
-            CHECK(value_of(kept, "Incident", "INC2", "priority").i == -2147483647);
-            CHECK(value_of(kept, "Incident", "INC3", "priority").tag == Tag::absent);
+TEST_CASE("bundle: a whole number or datetime too big for 4 bytes in any piece widens the column, whichever piece and thread", "[bundle]") {
+    // small values first, a big one in the middle (and one that is the 4-byte absent marker),
+    // small ones after: the pieces before and after it were read at 4 bytes a row
+    struct Case {
+        std::string field;
+        std::function<std::string(std::int64_t)> text;   // the CSV cell of a value
+        std::int64_t scale;                               // the value stored for text(v) is v * scale
+        std::int64_t big, marker, low;                    // low: the lowest value that stays narrow
+    };
+    const Case cases[] = {
+        {"priority", [](std::int64_t v) { return std::to_string(v); }, 1, 9'000'000'000, INT32_MIN, -2147483647},
+        // seconds since 1970; the big one has milliseconds, which 4 bytes of seconds cannot hold
+        {"opened_at", [](std::int64_t v) { return format_datetime(v * 1000); }, 1000, 0, INT32_MIN, -2147483647},
+    };
+    for (const Case& c : cases) {
+        TempBundle b;
+        std::string incidents = "id,title," + c.field + "\n";
+        std::vector<std::int64_t> want;
+        for (int i = 0; i < 90; ++i) {
+            std::int64_t v = (i % 7) * c.scale;
+            std::string text = c.text(i % 7);
+            if (i == 41) {
+                v = c.field == "opened_at" ? 1'764'547'205'123 : c.big;
+                text = c.field == "opened_at" ? "2025-12-01T00:00:05.123Z" : c.text(c.big);
+            }
+            if (i == 63) {
+                v = c.marker * c.scale;
+                text = c.text(c.marker);
+            }
+            want.push_back(v);
+            incidents += fmt::format("INC{},t,{}\n", i, text);
+        }
+        b.write("Incident.csv", incidents);
+        b.write("bundle.json", R"({"as_of": "2026-10-31"})");
+        TempBundle small;
+        small.write("Incident.csv", "id,title," + c.field + "\nINC1,t," + c.text(3) + "\nINC2,t," + c.text(c.low) + "\nINC3,t,\n");
+        small.write("bundle.json", R"({"as_of": "2026-10-31"})");
+        const std::size_t field = test_schema().type("Incident")->field(c.field)->index;
+        for (std::size_t piece_bytes : {std::size_t{20}, std::size_t{100}, std::size_t{1} << 20}) {
+            for (unsigned threads : {1u, 2u}) {
+                INFO(c.field << ": piece_bytes = " << piece_bytes << ", threads = " << threads);
+                auto s = load(b.path(), std::nullopt, threads, piece_bytes);
+                const TypeTable& t = table(s, "Incident");
+                REQUIRE(t.rows() == want.size());
+                CHECK(t.columns[field].width() == CellWidth::eight);
+                for (std::size_t i = 0; i < want.size(); ++i) CHECK(value_of(s, "Incident", fmt::format("INC{}", i), c.field).i == want[i]);
+                auto kept = load(small.path(), std::nullopt, threads, piece_bytes);
+                CHECK(table(kept, "Incident").columns[field].width() == Column::for_field(*test_schema().type("Incident")->field(c.field)).width());
+                CHECK(value_of(kept, "Incident", "INC2", c.field).i == c.low * c.scale);
+                CHECK(value_of(kept, "Incident", "INC3", c.field).tag == Tag::absent);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 // Column: every value a field of each kind can hold comes back exactly as it went in, in 8
-// bytes a row, or 1 (bools, enums of up to 254 values) or 4 (dates, texts, references).
+// bytes a row, or 1 (bools, enums of up to 254 values) or 4 (dates, texts, references, whole
+// numbers and datetimes until one does not fit).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -102,7 +103,7 @@ TEST_CASE("column: bools, small enums, dates, texts and references take fewer by
     CHECK(Column::for_field(enum_field(small)).width() == CellWidth::one);
     CHECK(Column::for_field(enum_field(large)).width() == CellWidth::eight);   // 1 byte cannot hold index 299
     CHECK(Column::for_field(field(FieldKind::date)).width() == CellWidth::four);
-    CHECK(Column::for_field(field(FieldKind::datetime)).width() == CellWidth::eight);
+    CHECK(Column::for_field(field(FieldKind::datetime)).width() == CellWidth::four_seconds);   // until one needs 8
     CHECK(Column::for_field(field(FieldKind::int_)).width() == CellWidth::four);   // until a number needs 8
     CHECK(Column::for_field(field(FieldKind::text)).width() == CellWidth::four_string);
     CHECK(Column::for_field(field(FieldKind::ref)).width() == CellWidth::four_string);
@@ -171,21 +172,55 @@ TEST_CASE("column: whole numbers take 4 bytes until one does not fit, then the c
     CHECK_FALSE(Column::fits_four(static_cast<std::uint64_t>(std::int64_t{INT32_MAX} + 1)));
 }
 
+TEST_CASE("column: datetimes take 4 bytes of whole seconds until one does not fit, then the column widens keeping every row", "[evidence][column]") {
+    const std::int64_t first = std::int64_t{INT32_MIN + 1} * 1000, last = std::int64_t{INT32_MAX} * 1000;   // 1901-12-13T20:45:53Z, 2038-01-19T03:14:07Z
+    const std::vector<std::int64_t> fitting = {0, -1000, 1'764'547'205'000, first, last};
+    for (std::int64_t ms : fitting) round_trip(Column::for_field(field(FieldKind::datetime)), Value::make_int(Tag::datetime, ms));
+    // a millisecond, a second past either end, and the second that is the 4-byte absent marker
+    for (std::int64_t ms : {std::int64_t{1'764'547'205'001}, std::int64_t{-1500}, last + 1000, first - 1000, first - 1000 + 999}) {
+        INFO("ms = " << ms);
+        Column c = Column::for_field(field(FieldKind::datetime));
+        for (std::int64_t v : fitting) c.push_back(Value::make_int(Tag::datetime, v));
+        c.push_back(Value{});
+        CHECK(c.width() == CellWidth::four_seconds);
+        c.push_back(Value::make_int(Tag::datetime, ms));
+        CHECK(c.width() == CellWidth::eight);
+        REQUIRE(c.size() == fitting.size() + 2);
+        for (std::size_t r = 0; r < fitting.size(); ++r) {
+            CHECK(c[r].tag == Tag::datetime);
+            CHECK(c[r].i == fitting[r]);
+        }
+        CHECK(c[fitting.size()].tag == Tag::absent);
+        CHECK(c[fitting.size() + 1].i == ms);
+    }
+    CHECK(Column::fits_four_seconds(Column::absent_whole));
+    CHECK(Column::fits_four_seconds(static_cast<std::uint64_t>(last)));
+    CHECK_FALSE(Column::fits_four_seconds(static_cast<std::uint64_t>(std::int64_t{INT32_MIN} * 1000)));
+    Column d = Column::for_field(field(FieldKind::datetime));
+    d.push_back(Value::make_int(Tag::datetime, -2000));
+    d.push_back(Value{});
+    CHECK(d.cell(0) == static_cast<std::uint64_t>(std::int64_t{-2000}));   // the 8-byte layout's cell
+    CHECK(d.cell(1) == Column::absent_whole);
+    CHECK(load_cell<CellWidth::four_seconds>(d.cells(), 0) == d.cell(0));
+}
+
 TEST_CASE("column: rows are copied between columns of every width", "[evidence][column]") {
     const EnumDecl small = enumeration(3);
     const std::pair<FieldDecl, Tag> kinds[] = {
         {field(FieldKind::bool_), Tag::bool_}, {enum_field(small), Tag::enum_}, {field(FieldKind::date), Tag::date}, {field(FieldKind::int_), Tag::int_},
-        {field(FieldKind::text), Tag::text}, {field(FieldKind::ref), Tag::ref}};
+        {field(FieldKind::text), Tag::text}, {field(FieldKind::ref), Tag::ref}, {field(FieldKind::datetime), Tag::datetime}};
     for (const auto& [f, tag] : kinds) {
+        const std::int64_t one = tag == Tag::datetime ? 1000 : 1;   // a datetime's narrow cells hold whole seconds
         Column from = Column::for_field(f);
-        from.push_back(Value::make_int(tag, 1));
+        from.push_back(Value::make_int(tag, one));
         from.push_back(Value{});
         from.push_back(Value::make_int(tag, 0));
+        CHECK(from.width() == Column::for_field(f).width());
         Column to = from.like();
         to.assign_absent(4);
         to.copy_rows(1, from, 0, 3);   // rows 1..3
         CHECK(to[0].tag == Tag::absent);
-        CHECK(to[1].i == 1);
+        CHECK(to[1].i == one);
         CHECK(to[2].tag == Tag::absent);
         CHECK(to[3].i == 0);
         CHECK(to[3].tag == tag);
