@@ -88,10 +88,16 @@ public:
         const auto v = static_cast<std::int64_t>(cell);
         return cell == absent_whole || (v == static_cast<std::int32_t>(v) && v != absent_four);
     }
+    // Datetimes in 4-byte cells: whole seconds from first_second on (after INT32_MIN, the
+    // absent marker), as milliseconds counted from the first, unsigned so that dividing by
+    // 1000 is a multiplication wherever the compiler inlines it.
+    static constexpr std::int64_t first_second = std::int64_t{INT32_MIN} + 1;
+    static constexpr std::uint64_t first_second_ms = static_cast<std::uint64_t>(first_second * 1000);
+    static constexpr std::uint64_t four_seconds_span_ms = (std::uint64_t{INT32_MAX} - first_second) * 1000;
     // Whether 4-byte cells of whole seconds hold this datetime cell (absent included).
     static bool fits_four_seconds(std::uint64_t cell) {
-        const auto v = static_cast<std::int64_t>(cell);
-        return cell == absent_whole || (v % 1000 == 0 && fits_four(static_cast<std::uint64_t>(v / 1000)));
+        const std::uint64_t from_first = cell - first_second_ms;
+        return cell == absent_whole || (from_first <= four_seconds_span_ms && from_first % 1000 == 0);
     }
     static bool fits(CellWidth w, std::uint64_t cell) {
         return w == CellWidth::four ? fits_four(cell) : w == CellWidth::four_seconds ? fits_four_seconds(cell) : true;
@@ -191,7 +197,9 @@ void store_cell(unsigned char* cells, std::size_t row, std::uint64_t cell) {
         std::memcpy(cells + row * 4, &day, sizeof day);
     } else if constexpr (W == CellWidth::four_seconds) {
         const std::int32_t seconds =
-            cell == Column::absent_whole ? Column::absent_four : static_cast<std::int32_t>(static_cast<std::int64_t>(cell) / 1000);
+            cell == Column::absent_whole
+                ? Column::absent_four
+                : static_cast<std::int32_t>(static_cast<std::int64_t>((cell - Column::first_second_ms) / 1000) + Column::first_second);
         std::memcpy(cells + row * 4, &seconds, sizeof seconds);
     } else if constexpr (W == CellWidth::four_string) {
         const auto tag = static_cast<Tag>(cell >> 32);
@@ -230,8 +238,16 @@ inline std::uint64_t load_cell(CellWidth width, const unsigned char* cells, std:
 inline std::uint64_t Column::cell(std::size_t row) const { return load_cell(width_, cells_.data(), row); }
 
 inline void Column::set_cell(std::size_t row, std::uint64_t cell) {
-    if (widens(width_) && !fits(width_, cell)) widen();
-    with_width(width_, [&](auto w) { store_cell<w()>(cells_.data(), row, cell); });
+    with_width(width_, [&](auto w) {
+        if constexpr (widens(w())) {
+            if (!fits(w(), cell)) [[unlikely]] {
+                widen();
+                store_cell<CellWidth::eight>(cells_.data(), row, cell);
+                return;
+            }
+        }
+        store_cell<w()>(cells_.data(), row, cell);
+    });
 }
 
 }  // namespace shall
