@@ -63,8 +63,16 @@ bool write_outputs(const std::vector<RenderedOutput>& outputs) {
         o.stream([&writer](std::string_view piece) { writer.write(piece); });
         writer.finish();
     };
+    // A destination that exists and is not a regular file (a FIFO, /dev/null, /dev/stdout) is
+    // written in place, last, as standard output is: renaming a temporary file over it would
+    // replace the device or pipe with a plain file.
+    auto in_place = [](const std::string& file) {
+        std::error_code ec;
+        const auto st = fs::status(file, ec);
+        return !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
+    };
     for (const auto& o : outputs) {
-        if (o.request.file.empty()) continue;
+        if (o.request.file.empty() || in_place(o.request.file)) continue;
         std::string tmp = o.request.file + ".shall-tmp";
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         try {
@@ -89,6 +97,15 @@ bool write_outputs(const std::vector<RenderedOutput>& outputs) {
         if (ec) {
             std::cerr << fmt::format("shall: error: cannot write report {}: {}\n", dest, ec.message());
             discard();
+            return false;
+        }
+    }
+    for (const auto& o : outputs) {
+        if (o.request.file.empty() || !in_place(o.request.file)) continue;
+        std::ofstream f(o.request.file, std::ios::binary);
+        if (f) write(o, f);
+        if (!f || !f.flush()) {
+            std::cerr << fmt::format("shall: error: cannot write report {}\n", o.request.file);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 #pragma once
 // --format FORMAT[:FILE] / --out handling. Files are written through a temporary name and
-// renamed once every report is complete, so a failed run leaves no half-written report.
+// renamed once every report is complete, so a failed run leaves no half-written report. A
+// destination that is not a regular file (a FIFO, /dev/null) is written in place, last.
 #include <functional>
 #include <string>
 #include <string_view>

@@ -5,7 +5,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <atomic>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sys/wait.h>
+#include <thread>
 
 #include "report/report.hpp"
 #include "support.hpp"
@@ -173,6 +179,38 @@ TEST_CASE("cli: --out writes the report to a file", "[cli]") {
     auto stdout_run = shall_cli(audit("cli-fail", "--format json"));
     CHECK(read_file(tmp.path("report.json")) == stdout_run.out);
     CHECK_FALSE(fs::exists(tmp.path("report.json.shall-tmp")));
+}
+
+TEST_CASE("cli: a report into a FIFO is written into the pipe, which stays a pipe", "[cli]") {
+    TempDir tmp;
+    const std::string fifo = tmp.path("report.fifo");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // The read end is open before shall runs, so shall's open for writing does not wait; the
+    // reader drains the pipe until shall has finished and no data is left.
+    const int fd = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(fd >= 0);
+    std::string piped;
+    std::atomic<bool> finished{false};
+    std::thread reader([&] {
+        char buf[65536];
+        for (;;) {
+            pollfd p{fd, POLLIN, 0};
+            ::poll(&p, 1, 50);
+            const bool was_finished = finished;
+            const ssize_t n = ::read(fd, buf, sizeof buf);
+            if (n > 0) piped.append(buf, static_cast<std::size_t>(n));
+            else if (was_finished) break;
+        }
+    });
+    auto r = shall_cli(audit("cli-fail", "--format 'json:" + fifo + "' --format text"));
+    finished = true;
+    reader.join();
+    ::close(fd);
+    CHECK(r.status == 1);
+    CHECK(r.out.find("Summary by clause") != std::string::npos);
+    CHECK(piped == shall_cli(audit("cli-fail", "--format json")).out);
+    CHECK(fs::is_fifo(fifo));
+    CHECK_FALSE(fs::exists(fifo + ".shall-tmp"));
 }
 
 TEST_CASE("cli: exit 2 for rules that do not parse, with file:line:col, and no report", "[cli]") {
