@@ -75,26 +75,34 @@ Command add_audit(CLI::App& app) {
             bundle_dir = *bundle;
         }
         StageTimer timer(o->timings);
-        EvidenceStore store = load_bundle(program->schema, bundle_dir, load);
-        timer.stage("load evidence");
-        if (!store.info.as_of) {
-            std::cerr << fmt::format("shall: error: no audit date: give --as-of YYYY-MM-DD or set \"as_of\" in {}/bundle.json\n",
-                                     o->evidence);
-            return 2;
+        BundleSummary bundle;
+        AuditResult result;
+        {   // The records and the graph are freed before the reports are written: the pages they
+            // give back then hold the report files' page cache instead of pages the system must
+            // find afresh (at 10M records, the 200 MB JSON report took 0.35 s to write, not 0.8).
+            EvidenceStore store = load_bundle(program->schema, bundle_dir, load);
+            timer.stage("load evidence");
+            if (!store.info.as_of) {
+                std::cerr << fmt::format("shall: error: no audit date: give --as-of YYYY-MM-DD or set \"as_of\" in {}/bundle.json\n",
+                                         o->evidence);
+                return 2;
+            }
+            EvidenceGraph graph(store, o->threads);
+            timer.stage("build graph");
+            AuditOptions audit_options;
+            audit_options.threads = o->threads;
+            importer::Progress progress("audit", program->rules.size());   // on a terminal, after ~1 s
+            audit_options.on_rule_done = [&progress](std::size_t done, std::size_t) { progress.step(done); };
+            std::vector<std::pair<double, std::string>> rule_seconds;
+            if (o->timings) audit_options.on_rule_timed = [&rule_seconds](const CheckedRule& r, double s) { rule_seconds.emplace_back(s, r.id()); };
+            result = run_audit(*program, plan, store, graph, audit_options);
+            timer.stage("evaluate rules");
+            timer.slowest("rule", std::move(rule_seconds), 5);
+            bundle = store.summary();
         }
-        EvidenceGraph graph(store, o->threads);
-        timer.stage("build graph");
-        AuditOptions audit_options;
-        audit_options.threads = o->threads;
-        importer::Progress progress("audit", program->rules.size());   // on a terminal, after ~1 s
-        audit_options.on_rule_done = [&progress](std::size_t done, std::size_t) { progress.step(done); };
-        std::vector<std::pair<double, std::string>> rule_seconds;
-        if (o->timings) audit_options.on_rule_timed = [&rule_seconds](const CheckedRule& r, double s) { rule_seconds.emplace_back(s, r.id()); };
-        AuditResult result = run_audit(*program, plan, store, graph, audit_options);
-        timer.stage("evaluate rules");
-        timer.slowest("rule", std::move(rule_seconds), 5);
+        timer.stage("free records");
 
-        ReportInput in{*program, store, result, o->evidence};
+        ReportInput in{*program, bundle, result, o->evidence};
         std::vector<RenderedOutput> rendered;
         for (const auto& req : outputs) {
             ReportOptions options;

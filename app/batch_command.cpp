@@ -111,7 +111,7 @@ std::string file_label(const std::string& name) {
 }
 
 // One bundle's line in the portfolio summary.
-json summarize_bundle(const BatchItem& item, const EvidenceStore& store, const AuditResult& result) {
+json summarize_bundle(const BatchItem& item, const BundleSummary& bundle, const AuditResult& result) {
     Summary s = summarize(result);
     std::map<std::string, std::pair<std::size_t, std::size_t>, bool (*)(const std::string&, const std::string&)> clauses(
         [](const std::string& a, const std::string& b) { return clause_less(a, b); });
@@ -128,14 +128,14 @@ json summarize_bundle(const BatchItem& item, const EvidenceStore& store, const A
     for (std::size_t i = 0; i < worst.size() && i < 5; ++i)
         worst_json.push_back({{"clause", worst[i].first}, {"major", worst[i].second.first}, {"minor", worst[i].second.second}});
     std::size_t q_error = 0, q_warning = 0, q_info = 0;
-    for (const auto& q : store.quality) (q.level == "error" ? q_error : q.level == "warning" ? q_warning : q_info)++;
+    for (const auto& q : bundle.quality) (q.level == "error" ? q_error : q.level == "warning" ? q_warning : q_info)++;
     json j;
     j["name"] = item.name;
-    j["organization"] = store.info.organization;
-    j["as_of"] = store.info.as_of ? format_date(*store.info.as_of) : "";
+    j["organization"] = bundle.info.organization;
+    j["as_of"] = bundle.info.as_of ? format_date(*bundle.info.as_of) : "";
     j["tailoring"] = item.params;
-    j["digest"] = store.digest;
-    j["records"] = store.record_count;
+    j["digest"] = bundle.digest;
+    j["records"] = bundle.record_count;
     j["verdict"] = s.major > 0 ? "major_nonconformity" : s.minor > 0 ? "minor_nonconformity" : "conforming";
     j["rules"] = {{"total", s.rules}, {"passed", s.passed}, {"failed", s.failed}, {"not_evaluated", s.not_evaluated}};
     j["findings"] = {{"major", s.major}, {"minor", s.minor}, {"observation", s.observation}, {"ofi", s.ofi}};
@@ -387,16 +387,21 @@ Command add_batch(CLI::App& app) {
                         load.as_of = parse_date(item.as_of);
                         if (!load.as_of) throw std::runtime_error(fmt::format("as_of {}: expected YYYY-MM-DD", item.as_of));
                     }
-                    EvidenceStore store = load_bundle(program.schema, item.path, load);
-                    if (!store.info.as_of) throw std::runtime_error("no audit date (as_of in bundle.json or the manifest)");
-                    EvidenceGraph graph(store);
-                    AuditOptions audit_options;
-                    audit_options.threads = inner;
-                    AuditResult result = run_audit(program, plans.at(item.params), store, graph, audit_options);
-                    ReportInput in{program, store, result, item.path};
+                    BundleSummary bundle;
+                    AuditResult result;
+                    {   // the records and the graph are freed before the reports, as in shall audit
+                        EvidenceStore store = load_bundle(program.schema, item.path, load);
+                        if (!store.info.as_of) throw std::runtime_error("no audit date (as_of in bundle.json or the manifest)");
+                        EvidenceGraph graph(store);
+                        AuditOptions audit_options;
+                        audit_options.threads = inner;
+                        result = run_audit(program, plans.at(item.params), store, graph, audit_options);
+                        bundle = store.summary();
+                    }
+                    ReportInput in{program, bundle, result, item.path};
                     for (const auto& f : report_formats)
                         write_file(report_dir / (file_label(item.name) + "." + f), render_report(f, in, ReportOptions{}));
-                    results[i] = summarize_bundle(item, store, result);
+                    results[i] = summarize_bundle(item, bundle, result);
                 } catch (const std::exception& e) {
                     results[i] = json{{"name", item.name}, {"verdict", "error"}, {"error", e.what()}};
                 }

@@ -86,7 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     AuditOptions options;
     options.threads = 1;
     AuditResult result = run_audit(*r.program, r.plan, store, graph, options);
-    ReportInput in{*r.program, store, result, "bundle"};
+    const BundleSummary summary = store.summary();
+    ReportInput in{*r.program, summary, result, "bundle"};
     (void)json_report(in);
     (void)summarize(result);
     return 0;

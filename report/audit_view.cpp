@@ -58,11 +58,11 @@ std::string clause_title(int top) {
     return it == titles.end() ? "" : it->second;
 }
 
-std::string as_of_date(const ReportInput& in) { return format_date(in.store.info.as_of.value_or(0)); }
+std::string as_of_date(const ReportInput& in) { return format_date(in.bundle.info.as_of.value_or(0)); }
 std::string as_of_timestamp(const ReportInput& in) { return as_of_date(in) + "T00:00:00Z"; }
 
 std::string organization_or_path(const ReportInput& in) {
-    return in.store.info.organization.empty() ? in.evidence_path : in.store.info.organization;
+    return in.bundle.info.organization.empty() ? in.evidence_path : in.bundle.info.organization;
 }
 
 std::vector<ClauseRow> clause_rows(const AuditResult& result) {

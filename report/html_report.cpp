@@ -18,11 +18,11 @@ std::string facts(const ReportInput& in, const Summary& s) {
     std::string out = "<table class=\"facts\">\n";
     auto row = [&](const char* name, const std::string& value) { out += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", name, value); };
     row("Organisation", h(organization_or_path(in)));
-    row("Evidence", fmt::format("{} ({} records, <span class=\"muted\">{}</span>)", h(in.evidence_path), in.store.record_count,
-                                h(in.store.digest)));
+    row("Evidence", fmt::format("{} ({} records, <span class=\"muted\">{}</span>)", h(in.evidence_path), in.bundle.record_count,
+                                h(in.bundle.digest)));
     row("As of", as_of_date(in));
-    row("Audit period", fmt::format("{} to {}", format_date(in.store.info.period_start.value_or(0)),
-                                    format_date(in.store.info.period_end.value_or(0))));
+    row("Audit period", fmt::format("{} to {}", format_date(in.bundle.info.period_start.value_or(0)),
+                                    format_date(in.bundle.info.period_end.value_or(0))));
     for (const auto& r : in.program.rulesets)
         row("Ruleset", fmt::format("{} {} ({} rules, <span class=\"muted\">{}</span>)", h(r.name), h(r.version), r.rules, h(r.digest)));
     row("Rules", fmt::format("{} passed, {} failed, {} not evaluated", s.passed, s.failed, s.not_evaluated));
@@ -164,10 +164,10 @@ std::string rest(const ReportInput& in) {
                            h(r.rule->title), h(r.note));
     }
     if (any) out += "</tbody></table></section>\n";
-    if (!in.store.quality.empty()) {
+    if (!in.bundle.quality.empty()) {
         out += fmt::format("<section id=\"evidence-quality\"><h2>Evidence quality ({})</h2>\n<table><thead><tr><th>Level</th><th>Code</th>"
-                           "<th>Source</th><th>Message</th></tr></thead><tbody>\n", in.store.quality.size());
-        for (const auto& q : in.store.quality)
+                           "<th>Source</th><th>Message</th></tr></thead><tbody>\n", in.bundle.quality.size());
+        for (const auto& q : in.bundle.quality)
             out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"source\">{}</td><td>{}</td></tr>\n", h(q.level), h(q.code),
                                h(q.source), h(q.message));
         out += "</tbody></table></section>\n";

@@ -25,9 +25,9 @@ std::size_t evidence_size_estimate(const EvidenceRecord& e) {
 }
 
 std::size_t report_size_estimate(const ReportInput& in, const std::vector<const Finding*>& findings) {
-    std::size_t size = 4096 + in.evidence_path.size() + in.store.info.organization.size();
+    std::size_t size = 4096 + in.evidence_path.size() + in.bundle.info.organization.size();
     size += (in.program.rulesets.size() + in.result.disabled.size()) * 8 * per_value_overhead;
-    for (const auto& q : in.store.quality) size += 6 * per_value_overhead + q.source.size() + q.message.size();
+    for (const auto& q : in.bundle.quality) size += 6 * per_value_overhead + q.source.size() + q.message.size();
     for (const auto& r : in.result.rules)
         size += 16 * per_value_overhead + r.note.size() + r.rule->prompt.size() + strings_size(r.missing_types) +
                 strings_size(r.missing_fields);
@@ -136,19 +136,19 @@ void write_report(const ReportInput& in, const std::vector<const Finding*>& find
     w.member("name", "shall");
     w.member("version", tool_version);
     w.end_object();
-    w.member("as_of", format_date(*in.store.info.as_of));
+    w.member("as_of", format_date(*in.bundle.info.as_of));
     w.key("period");
     w.begin_object();
-    w.member("start", format_date(in.store.info.period_start.value_or(0)));
-    w.member("end", format_date(in.store.info.period_end.value_or(0)));
+    w.member("start", format_date(in.bundle.info.period_start.value_or(0)));
+    w.member("end", format_date(in.bundle.info.period_end.value_or(0)));
     w.end_object();
 
     w.key("evidence");
     w.begin_object();
     w.member("path", in.evidence_path);
-    w.member("records", in.store.record_count);
-    w.member("digest", in.store.digest);
-    if (!in.store.info.organization.empty()) w.member("organization", in.store.info.organization);
+    w.member("records", in.bundle.record_count);
+    w.member("digest", in.bundle.digest);
+    if (!in.bundle.info.organization.empty()) w.member("organization", in.bundle.info.organization);
     w.end_object();
 
     w.key("rulesets");
@@ -165,7 +165,7 @@ void write_report(const ReportInput& in, const std::vector<const Finding*>& find
 
     w.key("evidence_quality");
     w.begin_array();
-    for (const auto& q : in.store.quality) {
+    for (const auto& q : in.bundle.quality) {
         w.begin_object();
         w.member("level", q.level);
         w.member("code", q.code);

@@ -62,7 +62,7 @@ std::string junit_report(const ReportInput& in) {
                            attr(name), attr(package), id++, timestamp, rules.size(), failures, skipped);
         out += "    <properties>\n";
         out += fmt::format("      <property name=\"evidence\" value=\"{}\"/>\n", attr(in.evidence_path));
-        out += fmt::format("      <property name=\"evidence.digest\" value=\"{}\"/>\n", attr(in.store.digest));
+        out += fmt::format("      <property name=\"evidence.digest\" value=\"{}\"/>\n", attr(in.bundle.digest));
         out += fmt::format("      <property name=\"as_of\" value=\"{}\"/>\n", as_of_date(in));
         for (const auto& rs : in.program.rulesets)
             out += fmt::format("      <property name=\"ruleset\" value=\"{}\"/>\n", attr(fmt::format("{} {} {}", rs.name, rs.version, rs.digest)));

@@ -63,11 +63,11 @@ std::string md_report(const ReportInput& in) {
     Summary s = summarize(in.result);
     std::string out = fmt::format("# Audit of {} as of {}\n\n", md_escape(organization_or_path(in)), as_of_date(in));
     out += "| | |\n|---|---|\n";
-    out += fmt::format("| Evidence | {} ({} records, {}) |\n", md_escape(in.evidence_path), in.store.record_count,
-                       md_escape(in.store.digest));
+    out += fmt::format("| Evidence | {} ({} records, {}) |\n", md_escape(in.evidence_path), in.bundle.record_count,
+                       md_escape(in.bundle.digest));
     out += fmt::format("| As of | {} |\n", as_of_date(in));
-    out += fmt::format("| Audit period | {} to {} |\n", format_date(in.store.info.period_start.value_or(0)),
-                       format_date(in.store.info.period_end.value_or(0)));
+    out += fmt::format("| Audit period | {} to {} |\n", format_date(in.bundle.info.period_start.value_or(0)),
+                       format_date(in.bundle.info.period_end.value_or(0)));
     for (const auto& r : in.program.rulesets)
         out += fmt::format("| Ruleset | {} {} ({} rules, {}) |\n", md_escape(r.name), md_escape(r.version), r.rules,
                            md_escape(r.digest));
@@ -120,10 +120,10 @@ std::string md_report(const ReportInput& in) {
         out += fmt::format("| {} | {} | {} |\n", r.rule->clause(), md_escape(r.rule->id()), md_escape(r.note));
     }
     if (any) out += "\n";
-    if (!in.store.quality.empty()) {
+    if (!in.bundle.quality.empty()) {
         out += fmt::format("## Evidence quality ({})\n\n| Level | Code | Source | Message |\n|---|---|---|---|\n",
-                           in.store.quality.size());
-        for (const auto& q : in.store.quality)
+                           in.bundle.quality.size());
+        for (const auto& q : in.bundle.quality)
             out += fmt::format("| {} | {} | {} | {} |\n", md_escape(q.level), md_escape(q.code), md_escape(q.source),
                                md_escape(q.message));
         out += "\n";

@@ -64,7 +64,7 @@ std::string oscal_report(const ReportInput& in) {
         {"version", as_of_date(in)},
         {"oscal-version", "1.0.6"},
         {"props", json::array({prop("tool", fmt::format("shall {}", tool_version)), prop("evidence-path", in.evidence_path),
-                               prop("evidence-digest", in.store.digest)})}};
+                               prop("evidence-digest", in.bundle.digest)})}};
     std::vector<std::string> rulesets;
     for (const auto& r : in.program.rulesets) {
         rulesets.push_back(fmt::format("{} {}", r.name, r.version));
@@ -133,7 +133,7 @@ std::string oscal_report(const ReportInput& in) {
         {"title", fmt::format("Audit of {} against {}", organization_or_path(in), fmt::join(rulesets, ", "))},
         {"description", fmt::format("{} rules over {} records of {}: {} passed, {} failed, {} not evaluated; {} major, {} minor "
                                     "nonconformities, {} observations, {} opportunities for improvement.",
-                                    s.rules, in.store.record_count, in.evidence_path, s.passed, s.failed, s.not_evaluated, s.major,
+                                    s.rules, in.bundle.record_count, in.evidence_path, s.passed, s.failed, s.not_evaluated, s.major,
                                     s.minor, s.observation, s.ofi)},
         {"start", when},
         {"end", when},

@@ -15,7 +15,7 @@ namespace shall {
 
 struct ReportInput {
     const Program& program;
-    const EvidenceStore& store;
+    const BundleSummary& bundle;
     const AuditResult& result;
     std::string evidence_path;   // as given on the command line
 };

@@ -108,7 +108,7 @@ std::string sarif_report(const ReportInput& in) {
                                  {"locations", json::array({rule_location(*r.rule)})},
                                  {"associatedRule", {{"id", r.rule->id()}}}});
     }
-    for (const auto& q : in.store.quality)
+    for (const auto& q : in.bundle.quality)
         notifications.push_back({{"level", q.level == "error" ? "error" : q.level == "warning" ? "warning" : "note"},
                                  {"message", {{"text", fmt::format("[{}] {}", q.code, q.message)}}},
                                  {"locations", json::array({evidence_location(in, q.source)})},
@@ -121,7 +121,7 @@ std::string sarif_report(const ReportInput& in) {
                 {"automationDetails", {{"id", fmt::format("shall-audit/{}/", as_of_date(in))}}},
                 {"results", results},
                 {"properties", {{"as_of", as_of_date(in)},
-                                {"evidence", {{"path", in.evidence_path}, {"records", in.store.record_count}, {"digest", in.store.digest}}}}}};
+                                {"evidence", {{"path", in.evidence_path}, {"records", in.bundle.record_count}, {"digest", in.bundle.digest}}}}}};
     return log_text({{"$schema", sarif_schema}, {"version", "2.1.0"}, {"runs", json::array({run})}});
 }
 

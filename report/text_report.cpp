@@ -83,10 +83,10 @@ std::string text_report(const ReportInput& in, const ReportOptions& options) {
     Summary s = summarize(in.result);
     std::string out;
     out += fmt::format("shall {} audit of {}{}\n", tool_version, in.evidence_path,
-                       in.store.info.organization.empty() ? "" : " (" + in.store.info.organization + ")");
+                       in.bundle.info.organization.empty() ? "" : " (" + in.bundle.info.organization + ")");
     out += fmt::format("as of {}, audit period {} to {}; {} records; ", as_of_date(in),
-                       format_date(in.store.info.period_start.value_or(0)), format_date(in.store.info.period_end.value_or(0)),
-                       in.store.record_count);
+                       format_date(in.bundle.info.period_start.value_or(0)), format_date(in.bundle.info.period_end.value_or(0)),
+                       in.bundle.record_count);
     std::vector<std::string> rs;
     for (const auto& r : in.program.rulesets) rs.push_back(fmt::format("{} {} ({} rules)", r.name, r.version, r.rules));
     out += fmt::format("rules: {}\n\n", fmt::join(rs, ", "));
@@ -131,7 +131,7 @@ std::string text_report(const ReportInput& in, const ReportOptions& options) {
         any_empty = true;
         out += fmt::format("  {} {} — {}\n", r.rule->clause(), r.rule->id(), r.note);
     }
-    out += quality_section(in.store.quality, st, options.all);
+    out += quality_section(in.bundle.quality, st, options.all);
     out += fmt::format("\nResult: {} major, {} minor nonconformities, {} observations, {} opportunities for improvement\n",
                        s.major, s.minor, s.observation, s.ofi);
     return out;

@@ -81,15 +81,15 @@ void write_workbook(const ReportInput& in, const std::string& path, const std::s
     if (!wb) throw std::runtime_error("cannot create the xlsx report");
 
     std::string title = fmt::format("Audit of {} as of {}", organization_or_path(in), as_of_date(in));
-    std::string company = in.store.info.organization;
-    std::string comments = fmt::format("shall {}; evidence {} ({})", tool_version, in.evidence_path, in.store.digest);
+    std::string company = in.bundle.info.organization;
+    std::string comments = fmt::format("shall {}; evidence {} ({})", tool_version, in.evidence_path, in.bundle.digest);
     lxw_doc_properties props{};
     props.title = title.data();
     props.subject = const_cast<char*>("ISO/IEC 20000-1:2018 audit findings");
     props.author = const_cast<char*>("shall");
     props.company = company.data();
     props.comments = comments.data();
-    props.created = static_cast<time_t>(in.store.info.as_of.value_or(0)) * 86400;
+    props.created = static_cast<time_t>(in.bundle.info.as_of.value_or(0)) * 86400;
     workbook_set_properties(wb, &props);
 
     lxw_format* header = workbook_add_format(wb);
@@ -117,16 +117,16 @@ void write_workbook(const ReportInput& in, const std::string& path, const std::s
 
     Sheet quality(wb, "Evidence quality", header, cell);
     quality.header({"level", "code", "source", "message"}, {10, 22, 24, 80});
-    for (const auto& q : in.store.quality) quality.row({q.level, q.code, q.source, q.message});
+    for (const auto& q : in.bundle.quality) quality.row({q.level, q.code, q.source, q.message});
     quality.filter();
 
     Summary s = summarize(in.result);
     Sheet audit(wb, "Audit", header, cell);
     audit.header({"item", "value"}, {22, 80});
-    audit.row({"organisation", in.store.info.organization});
+    audit.row({"organisation", in.bundle.info.organization});
     audit.row({"evidence", in.evidence_path});
-    audit.row({"evidence digest", in.store.digest});
-    audit.row({"records", std::to_string(in.store.record_count)});
+    audit.row({"evidence digest", in.bundle.digest});
+    audit.row({"records", std::to_string(in.bundle.record_count)});
     audit.row({"as of", as_of_date(in)});
     for (const auto& r : in.program.rulesets) audit.row({"ruleset", fmt::format("{} {} ({} rules, {})", r.name, r.version, r.rules, r.digest)});
     audit.row({"rules", fmt::format("{} passed, {} failed, {} not evaluated", s.passed, s.failed, s.not_evaluated)});

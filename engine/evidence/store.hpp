@@ -47,6 +47,15 @@ struct BundleInfo {
     std::string timezone = "UTC";
 };
 
+// What the reports say of a bundle besides the findings: everything but its records, so that
+// an audit can free the records before it writes its reports.
+struct BundleSummary {
+    BundleInfo info;
+    std::vector<EvidenceQuality> quality;
+    std::string digest;
+    std::size_t record_count = 0;
+};
+
 class EvidenceStore {
 public:
     explicit EvidenceStore(const Schema& schema);
@@ -60,6 +69,8 @@ public:
     std::string path;                       // the bundle directory as given
     std::string digest;                     // "sha256:<hex>" over sorted (relative path, bytes)
     std::size_t record_count = 0;
+
+    BundleSummary summary() const { return {info, quality, digest, record_count}; }
 
     struct RecordRef { std::uint32_t type; std::uint32_t row; };
     RecordRef locate(std::uint32_t global) const;      // global record index -> (type, row)

@@ -1,6 +1,6 @@
 #pragma once
 // What an audit produced: per rule its status and population counts, and the findings
-// with their explanations. Reporters read only this (and the program / store metadata).
+// with their explanations. Reporters read only this (and the program and the bundle summary).
 #include <string>
 #include <utility>
 #include <vector>

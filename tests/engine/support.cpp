@@ -65,7 +65,8 @@ const Finding& Run::finding(const std::string& id, const std::string& focus_id) 
 }
 
 std::string Run::json() const {
-    ReportInput in{*program, *store, result, "bundle"};
+    const BundleSummary bundle = store->summary();
+    ReportInput in{*program, bundle, result, "bundle"};
     return json_report(in);
 }
 
