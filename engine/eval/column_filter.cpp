@@ -1,7 +1,9 @@
 #include "column_filter.hpp"
 
+#include <array>
 #include <cstring>
 #include <functional>
+#include <re2/re2.h>
 
 #include "../evidence/time.hpp"
 #include "../../dsl/check/check_expr.hpp"
@@ -38,12 +40,45 @@ std::uint64_t absent_cell(Column::Layout layout) {
 
 }  // namespace
 
+// `matches` on a text column. Texts are interned, so a text's outcome can be kept by its id: a
+// small direct-mapped cache of the last outcomes makes a column of few distinct texts
+// (placeholders, categories) cost a lookup a row, and one of all-different texts no more than
+// matching each.
+class ColumnFilter::TextPattern {
+public:
+    TextPattern(const std::string& pattern, const StringPool& strings) : re_(pattern, RE2::Quiet), strings_(strings) {}
+    bool ok() const { return re_.ok(); }
+    // Whether the pattern matches the text of this (8-byte, string layout) cell; not for an
+    // absent value, as the evaluator has it.
+    bool matches(std::uint64_t cell) {
+        if (static_cast<Tag>(cell >> 32) != Tag::text) return false;
+        const auto id = static_cast<std::uint32_t>(cell);
+        Entry& e = cache_[(id * 0x9E37'79B1u) >> (32 - cache_bits)];
+        if (e.id_plus_one != id + 1) {
+            const std::string_view text = strings_.view(id);
+            e.id_plus_one = id + 1;
+            e.matched = RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re_);
+        }
+        return e.matched;
+    }
+
+private:
+    static constexpr unsigned cache_bits = 12;
+    struct Entry {
+        std::uint32_t id_plus_one = 0;   // 0: empty
+        bool matched = false;
+    };
+    RE2 re_;
+    const StringPool& strings_;
+    std::array<Entry, std::size_t{1} << cache_bits> cache_{};
+};
+
 // Compiles the tests into nodes; a test it cannot compile makes the whole binding fail.
 class FilterCompiler {
 public:
-    FilterCompiler(const TypeTable& table, const std::function<RValue(const ast::Expr&)>& constant,
+    FilterCompiler(const TypeTable& table, const StringPool& strings, const std::function<RValue(const ast::Expr&)>& constant,
                    const std::string& timezone, std::vector<ColumnFilter::Node>& nodes)
-        : table_(table), constant_(constant), timezone_(timezone), nodes_(nodes) {}
+        : table_(table), strings_(strings), constant_(constant), timezone_(timezone), nodes_(nodes) {}
 
     bool failed = false;
 
@@ -70,6 +105,7 @@ public:
                     case Op::implies: return binary(Kind::implies, compile(*e.kids[0], row), compile(*e.kids[1], row));
                     case Op::in:
                     case Op::not_in: return membership(e, row);
+                    case Op::matches: return text_match(e, row);
                     default: return comparison(e, row);
                 }
             default: break;
@@ -79,6 +115,7 @@ public:
 
 private:
     const TypeTable& table_;
+    const StringPool& strings_;
     const std::function<RValue(const ast::Expr&)>& constant_;
     const std::string& timezone_;
     std::vector<ColumnFilter::Node>& nodes_;
@@ -235,6 +272,15 @@ private:
         return n;
     }
 
+    std::uint32_t text_match(const Expr& e, int row) {
+        const FieldDecl* f = row_field(*e.kids[0], row);
+        if (!f || f->kind != FieldKind::text || e.kids[1]->kind != K::literal) return fail();
+        ColumnFilter::Node n = cell_node(ColumnFilter::Kind::matches, *f);
+        n.pattern = std::make_shared<ColumnFilter::TextPattern>(e.kids[1]->text, strings_);
+        if (!n.pattern->ok()) return fail();
+        return add(std::move(n));
+    }
+
     std::uint32_t membership(const Expr& e, int row) {
         const FieldDecl* f = row_field(*e.kids[0], row);
         if (!f || f->kind != FieldKind::enum_ || e.kids[1]->kind != K::set_literal) return fail();
@@ -254,11 +300,12 @@ private:
 };
 
 std::optional<ColumnFilter> ColumnFilter::bind(std::span<const ast::ColumnTest> tests, const TypeTable& table,
+                                               const StringPool& strings,
                                                const std::function<RValue(const ast::Expr&)>& constant,
                                                const std::string& timezone) {
     ColumnFilter filter;
     filter.timezone_ = timezone;
-    FilterCompiler compiler(table, constant, timezone, filter.nodes_);
+    FilterCompiler compiler(table, strings, constant, timezone, filter.nodes_);
     for (const auto& t : tests) filter.roots_.push_back(compiler.compile(*t.test, t.row_slot));
     if (compiler.failed) return std::nullopt;
     return filter;
@@ -399,6 +446,12 @@ void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& 
             });
         });
     }
+    if (n.kind == Kind::matches) {
+        if (!c.cells) return rows.clear();   // absent throughout
+        return with_width(c.width, [&](auto w) {
+            keep_if(rows, [&](std::uint32_t row) { return n.pattern->matches(load_cell<w()>(c.cells, row)); });
+        });
+    }
     if (n.kind == Kind::in_set && c.cells)
         return with_width(c.width, [&](auto w) {
             keep_if(rows, [&](std::uint32_t row) {
@@ -443,6 +496,7 @@ bool ColumnFilter::test(std::uint32_t index, std::uint32_t row) const {
             bool in = cell < n.members.size() && n.members[cell];
             return n.truth ? in : !in;
         }
+        case Kind::matches: return read(n.cell, row, cell) && n.pattern->matches(cell);
         case Kind::compare: {
             if (!read(n.cell, row, cell)) return false;
             if (n.other_column && n.pick != Op::eq) {

@@ -5,6 +5,7 @@
 // unequal, smaller or larger than anything; an enum or bool is not ordered).
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,7 +21,9 @@ class ColumnFilter {
 public:
     // `constant` evaluates a run constant (the other side of a comparison, a set item).
     // Nothing when a test does not fit the table as loaded; the caller then evaluates `where`.
+    // `strings` holds the texts of the table's text cells.
     static std::optional<ColumnFilter> bind(std::span<const ast::ColumnTest> tests, const TypeTable& table,
+                                            const StringPool& strings,
                                             const std::function<RValue(const ast::Expr&)>& constant,
                                             const std::string& timezone);
 
@@ -43,6 +46,7 @@ private:
         truthy,          // a bool cell that is true
         compare,         // the cell against a constant (`whole` / `number`) or another column of the row
         in_set,          // an enum cell whose index is marked in `members`
+        matches,         // a text cell that `pattern` matches
     };
     // How a cell becomes the number compared: as it is (int, date, datetime, enum, bool), a
     // decimal's bits, or a datetime's day in the bundle's time zone (against a date).
@@ -54,6 +58,7 @@ private:
         Read read = Read::whole;
         std::uint64_t at(std::uint32_t row) const { return load_cell(width, cells, row); }
     };
+    class TextPattern;   // a pattern and its outcome for the texts it has seen
     struct Node {
         Kind kind = Kind::constant;
         ast::Op op = ast::Op::eq;
@@ -67,6 +72,7 @@ private:
         std::int64_t whole = 0;
         double number = 0;
         std::vector<bool> members;
+        std::shared_ptr<TextPattern> pattern;
     };
 
     // The cell of `c` at `row`, or false when it has no value.

@@ -443,7 +443,7 @@ RecordCondition Evaluator::condition(const ast::ColumnSplit& split, const Expr& 
     auto known = column_filters_.find(&split);
     if (known == column_filters_.end()) {
         auto constant = [&](const Expr& k) { return eval(k, {}); };
-        known = column_filters_.emplace(&split, ColumnFilter::bind(split.column_tests, ctx_.store.tables[type->index], constant, ctx_.timezone)).first;
+        known = column_filters_.emplace(&split, ColumnFilter::bind(split.column_tests, ctx_.store.tables[type->index], ctx_.store.strings, constant, ctx_.timezone)).first;
     }
     if (!known->second) return c;
     c.columns = &*known->second;

@@ -85,6 +85,10 @@ bool testable(const Expr& e, int row) {
                 }
                 return false;
             }
+            if (e.op == Op::matches) {
+                const FieldDecl* f = row_field(*e.kids[0], row);
+                return f && f->kind == FieldKind::text && e.kids[1]->kind == K::literal;
+            }
             if (e.op == Op::in || e.op == Op::not_in) {
                 const FieldDecl* f = row_field(*e.kids[0], row);
                 const Expr& set = *e.kids[1];

@@ -2,8 +2,9 @@
 // Which conjuncts of a scan's `where` the engine can test on the table's columns, row by row,
 // without evaluating an expression: comparisons of one of the row's scalar fields with a value
 // that is the same for every row, with another of its fields or with the least / greatest of
-// two of them, membership of an enum field in a set of enum values, a bool
-// field, `is present` / `is absent`, and `not`, `and`, `or`, `implies` of these. A call of a
+// two of them, membership of an enum field in a set of enum values, a text field that
+// `matches` a pattern, a bool field, `is present` / `is absent`, and `not`, `and`, `or`,
+// `implies` of these. A call of a
 // one-parameter definition on the row qualifies when its body does.
 #include <string>
 #include <vector>
