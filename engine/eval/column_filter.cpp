@@ -325,20 +325,22 @@ bool ColumnFilter::ordered_outcome(ast::Op op, int c) {
 
 namespace {
 
-template <class Keep>
-void keep_if(std::vector<std::uint32_t>& rows, Keep keep) {
+// Keeps the rows for which `test(row)` is `want`.
+template <class Test>
+void keep_if(std::vector<std::uint32_t>& rows, bool want, Test test) {
     std::size_t kept = 0;
     for (std::uint32_t row : rows)
-        if (keep(row)) rows[kept++] = row;
+        if (test(row) == want) rows[kept++] = row;
     rows.resize(kept);
 }
 
-// Keeps the rows whose cell (`cells` of width W) has a value in relation `op` with the right
-// side, which `right(row, value)` reads (false: it has no value).
+// Keeps the rows for which it is `want` that their cell (`cells` of width W) has a value in
+// relation `op` with the right side, which `right(row, value)` reads (false: it has no value).
 template <CellWidth W, class Right>
-void keep_ordered(std::vector<std::uint32_t>& rows, const unsigned char* cells, std::uint64_t absent, ast::Op op, Right right) {
+void keep_ordered(std::vector<std::uint32_t>& rows, bool want, const unsigned char* cells, std::uint64_t absent, ast::Op op,
+                  Right right) {
     auto with = [&](auto relation) {
-        keep_if(rows, [&](std::uint32_t row) {
+        keep_if(rows, want, [&](std::uint32_t row) {
             const std::uint64_t cell = load_cell<W>(cells, row);
             std::int64_t other = 0;
             return cell != absent && right(row, other) && relation(static_cast<std::int64_t>(cell), other);
@@ -351,7 +353,7 @@ void keep_ordered(std::vector<std::uint32_t>& rows, const unsigned char* cells, 
         case Op::le: return with(std::less_equal<>());
         case Op::gt: return with(std::greater<>());
         case Op::ge: return with(std::greater_equal<>());
-        default: rows.clear();
+        default: if (want) rows.clear();
     }
 }
 
@@ -386,40 +388,48 @@ std::vector<std::uint32_t> merged(const std::vector<std::uint32_t>& all, const s
 
 }  // namespace
 
-// Keeps the rows that pass node `root`: connectives as operations on the sets of rows, so that
-// each comparison still runs in a loop of its own.
-void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& rows) const {
+// Keeps the rows for which node `root` is `want`: connectives as operations on the sets of
+// rows, so that each comparison still runs in a loop of its own. `not` flips `want`, so a
+// negated test is one pass; only an `or` (or what amounts to one) splits the rows.
+void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& rows, bool want) const {
     const Node& n = nodes_[root];
+    // a or b (either side negated): the rows a gives, and of the others those b gives
+    auto either = [&](bool want_a, bool want_b) {
+        std::vector<std::uint32_t> first = rows;
+        keep_passing(n.a, first, want_a);
+        std::vector<std::uint32_t> second = without(rows, first);
+        keep_passing(n.b, second, want_b);
+        rows = merged(rows, first, second);
+    };
     switch (n.kind) {
-        case Kind::and_:
-            keep_passing(n.a, rows);
-            return keep_passing(n.b, rows);
-        case Kind::not_: {
-            std::vector<std::uint32_t> passing = rows;
-            keep_passing(n.a, passing);
-            rows = without(rows, passing);
-            return;
-        }
-        case Kind::or_:
-        case Kind::implies: {   // a or b; not a or b
-            std::vector<std::uint32_t> first = rows;
-            keep_passing(n.a, first);
-            if (n.kind == Kind::implies) first = without(rows, first);
-            std::vector<std::uint32_t> second = without(rows, first);
-            keep_passing(n.b, second);
-            rows = merged(rows, first, second);
-            return;
-        }
+        case Kind::not_: return keep_passing(n.a, rows, !want);
+        case Kind::and_:   // a and b; not a or not b
+            if (!want) return either(false, false);
+            keep_passing(n.a, rows, true);
+            return keep_passing(n.b, rows, true);
+        case Kind::or_:   // a or b; not a and not b
+            if (want) return either(true, true);
+            keep_passing(n.a, rows, false);
+            return keep_passing(n.b, rows, false);
+        case Kind::implies:   // not a or b; a and not b
+            if (want) return either(false, true);
+            keep_passing(n.a, rows, true);
+            return keep_passing(n.b, rows, false);
         default: break;
     }
     // the common tests in loops of their own, compiled for the width of the column's cells; the
     // others node by node
     const Cells& c = n.cell;
+    const bool reads_cell = n.kind == Kind::present || n.kind == Kind::truthy || n.kind == Kind::matches;
+    if (reads_cell && !c.cells) {   // absent throughout: the test is false for every row
+        if (want) rows.clear();
+        return;
+    }
     if (n.kind == Kind::present || n.kind == Kind::truthy) {
-        if (!c.cells) return rows.clear();   // absent throughout
         return with_width(c.width, [&](auto w) {
-            if (n.kind == Kind::present) return keep_if(rows, [&](std::uint32_t row) { return load_cell<w()>(c.cells, row) != c.absent; });
-            return keep_if(rows, [&](std::uint32_t row) {
+            if (n.kind == Kind::present)
+                return keep_if(rows, want, [&](std::uint32_t row) { return load_cell<w()>(c.cells, row) != c.absent; });
+            return keep_if(rows, want, [&](std::uint32_t row) {
                 const std::uint64_t cell = load_cell<w()>(c.cells, row);
                 return cell != c.absent && cell != 0;
             });
@@ -428,7 +438,7 @@ void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& 
     const bool whole_cells = n.kind == Kind::compare && !n.as_doubles && c.read == Read::whole && c.cells;
     if (whole_cells && !n.other_column)
         return with_width(c.width, [&](auto w) {
-            keep_ordered<w()>(rows, c.cells, c.absent, n.op, [k = n.whole](std::uint32_t, std::int64_t& v) {
+            keep_ordered<w()>(rows, want, c.cells, c.absent, n.op, [k = n.whole](std::uint32_t, std::int64_t& v) {
                 v = k;
                 return true;
             });
@@ -437,7 +447,7 @@ void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& 
         const Cells& other = n.other;
         return with_width(c.width, [&](auto w) {
             with_width(other.width, [&](auto ow) {
-                keep_ordered<w()>(rows, c.cells, c.absent, n.op, [&](std::uint32_t row, std::int64_t& v) {
+                keep_ordered<w()>(rows, want, c.cells, c.absent, n.op, [&](std::uint32_t row, std::int64_t& v) {
                     const std::uint64_t cell = load_cell<ow()>(other.cells, row);
                     if (cell == other.absent) return false;
                     v = static_cast<std::int64_t>(cell);
@@ -447,24 +457,23 @@ void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& 
         });
     }
     if (n.kind == Kind::matches) {
-        if (!c.cells) return rows.clear();   // absent throughout
         return with_width(c.width, [&](auto w) {
-            keep_if(rows, [&](std::uint32_t row) { return n.pattern->matches(load_cell<w()>(c.cells, row)); });
+            keep_if(rows, want, [&](std::uint32_t row) { return n.pattern->matches(load_cell<w()>(c.cells, row)); });
         });
     }
     if (n.kind == Kind::in_set && c.cells)
         return with_width(c.width, [&](auto w) {
-            keep_if(rows, [&](std::uint32_t row) {
+            keep_if(rows, want, [&](std::uint32_t row) {
                 const std::uint64_t cell = load_cell<w()>(c.cells, row);
                 if (cell == c.absent) return false;
                 return (cell < n.members.size() && n.members[cell]) == n.truth;
             });
         });
-    keep_if(rows, [&](std::uint32_t row) { return test(root, row); });
+    keep_if(rows, want, [&](std::uint32_t row) { return test(root, row); });
 }
 
 void ColumnFilter::select(std::vector<std::uint32_t>& rows) const {
-    for (auto root : roots_) keep_passing(root, rows);
+    for (auto root : roots_) keep_passing(root, rows, true);
 }
 
 std::int64_t ColumnFilter::whole_of(const Cells& c, std::uint64_t cell) const {

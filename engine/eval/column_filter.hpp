@@ -84,7 +84,7 @@ private:
     std::int64_t whole_of(const Cells& c, std::uint64_t cell) const;
     static double double_of(const Cells& c, std::uint64_t cell);
     bool test(std::uint32_t n, std::uint32_t row) const;
-    void keep_passing(std::uint32_t root, std::vector<std::uint32_t>& rows) const;
+    void keep_passing(std::uint32_t root, std::vector<std::uint32_t>& rows, bool want) const;
     static bool ordered_outcome(ast::Op op, int c);
 
     std::vector<Node> nodes_;
