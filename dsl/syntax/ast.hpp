@@ -59,6 +59,9 @@ struct ColumnTest {
 struct ColumnSplit {
     std::vector<ColumnTest> column_tests;
     std::vector<const Expr*> row_tests;
+    // Some column test compares with a value read from the frame (an outer variable's field):
+    // the engine reads those values again each time the condition is used.
+    bool frame_constants = false;
     bool empty() const { return column_tests.empty(); }
 };
 

@@ -169,7 +169,7 @@ struct RuleRunner {
         Frame frame(slots);
         RecordCondition require;
         require.whole = r.require.get();
-        if (r.focus_domain) require = ev.condition(r.require_split, *r.focus_domain, r.require.get());
+        if (r.focus_domain) require = ev.condition(r.require_split, *r.focus_domain, r.require.get(), frame);
         // `item`: the focus element, bound in the frame
         auto body_holds = [&](const RValue& item) {
             for (const auto& let : r.lets) frame[static_cast<std::size_t>(let.slot)] = ev.eval(*let.value, frame);
@@ -178,7 +178,7 @@ struct RuleRunner {
         ValueArena::Scope rule_values(ev.values());
         if (r.focus_domain) {
             Domain items = ev.domain(*r.focus_domain, r.focus_access, frame);
-            const RecordCondition where = ev.condition(r.focus_access.where_split, *r.focus_domain, r.focus_filter.get());
+            const RecordCondition where = ev.condition(r.focus_access.where_split, *r.focus_domain, r.focus_filter.get(), frame);
             ValueArena::Scope record_values(ev.values());
             auto visit = [&](const RValue& item) {
                 record_values.rewind();

@@ -77,8 +77,8 @@ private:
 class FilterCompiler {
 public:
     FilterCompiler(const TypeTable& table, const StringPool& strings, const std::function<RValue(const ast::Expr&)>& constant,
-                   const std::string& timezone, std::vector<ColumnFilter::Node>& nodes)
-        : table_(table), strings_(strings), constant_(constant), timezone_(timezone), nodes_(nodes) {}
+                   const std::string& timezone, std::vector<ColumnFilter::Node>& nodes, std::vector<ColumnFilter::Refresh>& refreshes)
+        : table_(table), strings_(strings), constant_(constant), timezone_(timezone), nodes_(nodes), refreshes_(refreshes) {}
 
     bool failed = false;
 
@@ -119,6 +119,7 @@ private:
     const std::function<RValue(const ast::Expr&)>& constant_;
     const std::string& timezone_;
     std::vector<ColumnFilter::Node>& nodes_;
+    std::vector<ColumnFilter::Refresh>& refreshes_;
 
     std::uint32_t add(ColumnFilter::Node n) {
         nodes_.push_back(std::move(n));
@@ -180,57 +181,12 @@ private:
         const bool equality = op == Op::eq || op == Op::ne;
         const Expr& other = *e.kids[1 - side];
         if (const FieldDecl* g = row_field(other, row)) return two_fields(*f, *g, op, equality);
-        if (other.kind == K::call && other.r.name == ast::NameKind::builtin) return extreme(*f, other, op, row);
-        const RValue k = constant_(other);
-        if (k.absent()) return constant(false);   // nothing compares with an absent value
-        using Read = ColumnFilter::Read;
+        if (of_two_fields(other, row)) return extreme(*f, other, op, row);
         ColumnFilter::Node n = cell_node(ColumnFilter::Kind::compare, *f);
-        n.op = op;
-        switch (f->kind) {
-            case FieldKind::int_:
-            case FieldKind::decimal:
-                if (k.k != RK::int_ && k.k != RK::decimal) return fail();
-                n.as_doubles = f->kind == FieldKind::decimal || k.k == RK::decimal;
-                if (f->kind == FieldKind::decimal) n.cell.read = Read::decimal;
-                n.whole = k.i;
-                n.number = k.number();
-                break;
-            case FieldKind::date:
-                if (k.k == RK::date) n.whole = k.i;
-                else if (k.k == RK::datetime) n.whole = local_day(k.i, timezone_);
-                else return fail();
-                break;
-            case FieldKind::datetime:
-                if (k.k == RK::datetime) n.whole = k.i;
-                else if (k.k == RK::date) on_day(n, k.i);
-                else return fail();
-                break;
-            case FieldKind::enum_:
-            case FieldKind::bool_:
-                if (k.k != (f->kind == FieldKind::enum_ ? RK::enum_ : RK::boolean)) return fail();
-                if (!equality) return constant(false);   // neither enums nor bools are ordered
-                n.whole = k.i;
-                break;
-            default: return fail();
-        }
-        return add(std::move(n));
-    }
-
-    // A datetime cell against a date: on the cell's day in the bundle's time zone. In UTC an
-    // order on days is an order on instants against the first instant of a day.
-    void on_day(ColumnFilter::Node& n, std::int64_t day) {
-        constexpr std::int64_t ms_per_day = 86'400'000;
-        n.whole = day;
-        n.cell.read = ColumnFilter::Read::day;
-        if (!is_utc(timezone_)) return;
-        switch (n.op) {
-            case Op::lt: n.whole = day * ms_per_day; break;                          // before the day starts
-            case Op::le: n.whole = (day + 1) * ms_per_day; n.op = Op::lt; break;     // before the next day starts
-            case Op::gt: n.whole = (day + 1) * ms_per_day; n.op = Op::ge; break;
-            case Op::ge: n.whole = day * ms_per_day; break;
-            default: return;   // = and != stay on days
-        }
-        n.cell.read = ColumnFilter::Read::whole;
+        if (!ColumnFilter::set_constant(n, f->kind, op, constant_(other), timezone_)) return fail();
+        const std::uint32_t index = add(std::move(n));
+        if (!is_run_constant(other)) refreshes_.push_back({index, &other, f->kind, op});
+        return index;
     }
 
     // `row.f OP row.g`
@@ -257,6 +213,13 @@ private:
             return fail();
         }
         return add(std::move(n));
+    }
+
+    // `least(row.g, row.h)` / `greatest(…)`; any other call is a constant
+    static bool of_two_fields(const Expr& e, int row) {
+        if (e.kind != K::call || e.r.name != ast::NameKind::builtin || e.kids.size() != 2) return false;
+        const auto b = static_cast<Builtin>(e.r.slot);
+        return (b == Builtin::min2 || b == Builtin::max2) && row_field(*e.kids[0], row) && row_field(*e.kids[1], row);
     }
 
     // `row.f OP least(row.g, row.h)` / greatest: g and h of one int, date or datetime kind
@@ -305,10 +268,72 @@ std::optional<ColumnFilter> ColumnFilter::bind(std::span<const ast::ColumnTest> 
                                                const std::string& timezone) {
     ColumnFilter filter;
     filter.timezone_ = timezone;
-    FilterCompiler compiler(table, strings, constant, timezone, filter.nodes_);
+    FilterCompiler compiler(table, strings, constant, timezone, filter.nodes_, filter.refreshes_);
     for (const auto& t : tests) filter.roots_.push_back(compiler.compile(*t.test, t.row_slot));
     if (compiler.failed) return std::nullopt;
     return filter;
+}
+
+bool ColumnFilter::set_constant(Node& n, FieldKind kind, Op op, const RValue& k, const std::string& timezone) {
+    n.op = op;
+    n.never = false;
+    n.as_doubles = false;
+    n.whole = 0;
+    n.number = 0;
+    n.cell.read = kind == FieldKind::decimal ? Read::decimal : Read::whole;
+    if (k.absent()) {   // nothing compares with an absent value
+        n.never = true;
+        return true;
+    }
+    switch (kind) {
+        case FieldKind::int_:
+        case FieldKind::decimal:
+            if (k.k != RK::int_ && k.k != RK::decimal) return false;
+            n.as_doubles = kind == FieldKind::decimal || k.k == RK::decimal;
+            n.whole = k.i;
+            n.number = k.number();
+            return true;
+        case FieldKind::date:
+            if (k.k == RK::date) n.whole = k.i;
+            else if (k.k == RK::datetime) n.whole = local_day(k.i, timezone);
+            else return false;
+            return true;
+        case FieldKind::datetime:
+            if (k.k == RK::datetime) n.whole = k.i;
+            else if (k.k == RK::date) on_day(n, k.i, timezone);
+            else return false;
+            return true;
+        case FieldKind::enum_:
+        case FieldKind::bool_:
+            if (k.k != (kind == FieldKind::enum_ ? RK::enum_ : RK::boolean)) return false;
+            n.never = op != Op::eq && op != Op::ne;   // neither enums nor bools are ordered
+            n.whole = k.i;
+            return true;
+        default: return false;
+    }
+}
+
+// A datetime cell against a date: on the cell's day in the bundle's time zone. In UTC an order
+// on days is an order on instants against the first instant of a day.
+void ColumnFilter::on_day(Node& n, std::int64_t day, const std::string& timezone) {
+    constexpr std::int64_t ms_per_day = 86'400'000;
+    n.whole = day;
+    n.cell.read = Read::day;
+    if (!is_utc(timezone)) return;
+    switch (n.op) {
+        case Op::lt: n.whole = day * ms_per_day; break;                          // before the day starts
+        case Op::le: n.whole = (day + 1) * ms_per_day; n.op = Op::lt; break;     // before the next day starts
+        case Op::gt: n.whole = (day + 1) * ms_per_day; n.op = Op::ge; break;
+        case Op::ge: n.whole = day * ms_per_day; break;
+        default: return;   // = and != stay on days
+    }
+    n.cell.read = Read::whole;
+}
+
+bool ColumnFilter::refresh(const std::function<RValue(const ast::Expr&)>& constant) {
+    for (const Refresh& r : refreshes_)
+        if (!set_constant(nodes_[r.node], r.kind, r.op, constant(*r.constant), timezone_)) return false;
+    return true;
 }
 
 bool ColumnFilter::ordered_outcome(ast::Op op, int c) {
@@ -420,6 +445,10 @@ void ColumnFilter::keep_passing(std::uint32_t root, std::vector<std::uint32_t>& 
     // the common tests in loops of their own, compiled for the width of the column's cells; the
     // others node by node
     const Cells& c = n.cell;
+    if (n.kind == Kind::compare && n.never) {   // false for every row
+        if (want) rows.clear();
+        return;
+    }
     const bool reads_cell = n.kind == Kind::present || n.kind == Kind::truthy || n.kind == Kind::matches;
     if (reads_cell && !c.cells) {   // absent throughout: the test is false for every row
         if (want) rows.clear();
@@ -507,7 +536,7 @@ bool ColumnFilter::test(std::uint32_t index, std::uint32_t row) const {
         }
         case Kind::matches: return read(n.cell, row, cell) && n.pattern->matches(cell);
         case Kind::compare: {
-            if (!read(n.cell, row, cell)) return false;
+            if (n.never || !read(n.cell, row, cell)) return false;
             if (n.other_column && n.pick != Op::eq) {
                 // least / greatest: the one that has a value, or the smaller / larger of both
                 std::uint64_t second = 0;

@@ -27,6 +27,11 @@ public:
                                             const std::function<RValue(const ast::Expr&)>& constant,
                                             const std::string& timezone);
 
+    // Reads again the values that comparisons take from the frame (ast::ColumnSplit::
+    // frame_constants), before each use of the condition; false when one has a type the test
+    // cannot take (the caller then evaluates `where`).
+    bool refresh(const std::function<RValue(const ast::Expr&)>& constant);
+
     // Whether the table's row passes every test.
     bool passes(std::uint32_t row) const {
         for (auto root : roots_)
@@ -63,6 +68,7 @@ private:
         Kind kind = Kind::constant;
         ast::Op op = ast::Op::eq;
         bool truth = false;              // constant; in_set: true for `in`, false for `not in`
+        bool never = false;              // compare: against an absent value, or an order of enums or bools
         bool as_doubles = false;         // compare: as doubles (a decimal on either side), else as integers
         bool other_column = false;       // compare: against `other`, not a constant
         ast::Op pick = ast::Op::eq;      // compare: lt / gt: against the least / greatest of `other`
@@ -81,6 +87,17 @@ private:
         cell = c.at(row);
         return cell != c.absent;
     }
+    // A comparison of a field of this kind with the value `k` (op as written, the field on the
+    // left); false when `k` has a type the test cannot take.
+    static bool set_constant(Node& n, FieldKind kind, ast::Op op, const RValue& k, const std::string& timezone);
+    static void on_day(Node& n, std::int64_t day, const std::string& timezone);
+    struct Refresh {
+        std::uint32_t node;
+        const ast::Expr* constant;
+        FieldKind kind;
+        ast::Op op;
+    };
+
     std::int64_t whole_of(const Cells& c, std::uint64_t cell) const;
     static double double_of(const Cells& c, std::uint64_t cell);
     bool test(std::uint32_t n, std::uint32_t row) const;
@@ -89,6 +106,7 @@ private:
 
     std::vector<Node> nodes_;
     std::vector<std::uint32_t> roots_;
+    std::vector<Refresh> refreshes_;   // the comparisons with a value of the frame
     std::string timezone_;
 };
 

@@ -435,15 +435,17 @@ Domain Evaluator::domain(const Expr& dom, const Access& access, Frame frame) {
     return Domain::values({one.data(), 1});
 }
 
-RecordCondition Evaluator::condition(const ast::ColumnSplit& split, const Expr& domain, const Expr* whole) {
+RecordCondition Evaluator::condition(const ast::ColumnSplit& split, const Expr& domain, const Expr* whole, Frame frame) {
     RecordCondition c;
     c.whole = whole;
     const RecordType* type = table_domain(domain);
     if (split.empty() || !type) return c;
     auto known = column_filters_.find(&split);
     if (known == column_filters_.end()) {
-        auto constant = [&](const Expr& k) { return eval(k, {}); };
+        auto constant = [&](const Expr& k) { return eval(k, frame); };
         known = column_filters_.emplace(&split, ColumnFilter::bind(split.column_tests, ctx_.store.tables[type->index], ctx_.store.strings, constant, ctx_.timezone)).first;
+    } else if (known->second && split.frame_constants) {
+        if (!known->second->refresh([&](const Expr& k) { return eval(k, frame); })) return c;
     }
     if (!known->second) return c;
     c.columns = &*known->second;
@@ -457,7 +459,7 @@ RValue Evaluator::quantifier(const Expr& e, Frame frame) {
     Domain items = domain(*e.kids[0], e.access, frame);
     ValueArena::Scope element_values(values_);
     auto slot = static_cast<std::size_t>(e.r.slot);
-    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1));
+    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1), frame);
     for (std::size_t n = 0; n < items.size(); ++n) {
         element_values.rewind();
         frame[slot] = items[n];
@@ -484,7 +486,7 @@ RValue Evaluator::aggregate(const Expr& e, Frame frame) {
     double sum = 0;
     bool all_int = true;
     RValue best;
-    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1));
+    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1), frame);
     for (std::size_t n = 0; n < items.size(); ++n) {
         if (element_values) element_values->rewind();
         frame[slot] = items[n];
@@ -525,7 +527,7 @@ RValue Evaluator::periodic(const Expr& e, Frame frame) {
     ValueArena::Scope element_values(values_);
     auto slot = static_cast<std::size_t>(e.r.slot);
     std::vector<Days> dates;
-    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1));
+    const RecordCondition where = condition(e.access.where_split, *e.kids[0], e.kid(1), frame);
     for (std::size_t n = 0; n < items.size(); ++n) {
         element_values.rewind();
         frame[slot] = items[n];

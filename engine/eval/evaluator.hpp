@@ -107,7 +107,8 @@ public:
     void explain(const ast::Expr& e, Frame frame, bool want, std::vector<Read>& reads, std::vector<std::string>& details);
 
     // `whole` on the elements of `domain`, tested through the planner's `split` where it can.
-    RecordCondition condition(const ast::ColumnSplit& split, const ast::Expr& domain, const ast::Expr* whole);
+    // `frame`: where the values of variables bound outside the condition are read
+    RecordCondition condition(const ast::ColumnSplit& split, const ast::Expr& domain, const ast::Expr* whole, Frame frame);
     // Whether the element `item`, bound in `frame`, meets the condition.
     bool holds_on(const RecordCondition& c, const RValue& item, Frame frame) {
         if (c.columns && (item.k != RValue::K::record || !c.columns->passes(static_cast<std::uint32_t>(item.i) - c.first)))

@@ -47,7 +47,13 @@ bool is_comparison(Op op) {
     return op == Op::eq || op == Op::ne || op == Op::lt || op == Op::le || op == Op::gt || op == Op::ge;
 }
 
-bool testable(const Expr& e, int row);
+bool testable(const Expr& e, int row, bool frame_ok);
+
+// The value a comparison's other side has for every row: the same for the whole audit, or with
+// `frame_ok`, the same for one use of the condition (it reads variables bound outside it).
+bool is_constant_for(const Expr& e, int row, bool frame_ok) {
+    return is_run_constant(e) || (frame_ok && is_frame_constant(e, row));
+}
 
 // A call of a one-parameter definition on the row: its body, with the parameter as the row.
 const Expr* called_on_row(const Expr& e, int row) {
@@ -59,9 +65,9 @@ const Expr* called_on_row(const Expr& e, int row) {
     return d.body.get();
 }
 
-bool testable(const Expr& e, int row) {
+bool testable(const Expr& e, int row, bool frame_ok) {
     switch (e.kind) {
-        case K::not_: return testable(*e.kids[0], row);
+        case K::not_: return testable(*e.kids[0], row, frame_ok);
         case K::is_test: return e.test != ast::Test::dangling && row_field(*e.kids[0], row);
         case K::member: {
             const FieldDecl* f = row_field(e, row);
@@ -69,17 +75,17 @@ bool testable(const Expr& e, int row) {
         }
         case K::call: {
             const Expr* body = called_on_row(e, row);
-            return body && testable(*body, 0);
+            return body && testable(*body, 0, false);   // the body's only variable is the row
         }
         case K::binary: {
             if (e.op == Op::and_ || e.op == Op::or_ || e.op == Op::implies)
-                return testable(*e.kids[0], row) && testable(*e.kids[1], row);
+                return testable(*e.kids[0], row, frame_ok) && testable(*e.kids[1], row, frame_ok);
             if (is_comparison(e.op)) {
                 for (int side = 0; side < 2; ++side) {
                     const FieldDecl* f = row_field(*e.kids[side], row);
                     const Expr& other = *e.kids[1 - side];
                     if (!f || !comparable(*f, other.r.type)) continue;
-                    if (is_run_constant(other)) return true;
+                    if (is_constant_for(other, row, frame_ok)) return true;
                     if (const FieldDecl* g = row_field(other, row); g && comparable(*g, type_of_field(*f))) return true;
                     if (const FieldDecl* g = row_extreme(other, row); g && comparable(*g, type_of_field(*f))) return true;
                 }
@@ -128,6 +134,26 @@ const RecordType* table_domain(const Expr& domain) {
     return nullptr;
 }
 
+bool is_frame_constant(const Expr& e, int row) {
+    switch (e.kind) {
+        case K::literal: return true;
+        case K::name:
+            if (e.r.name == ast::NameKind::variable) return e.r.slot != row;
+            return is_run_constant(e);
+        case K::member: return !e.r.over_set && is_frame_constant(*e.kids[0], row);
+        case K::negate: return is_frame_constant(*e.kids[0], row);
+        case K::binary:
+            if (e.op != Op::add && e.op != Op::sub && e.op != Op::mul && e.op != Op::div) return false;
+            return is_frame_constant(*e.kids[0], row) && is_frame_constant(*e.kids[1], row);
+        case K::call:
+            if (e.r.name != ast::NameKind::builtin) return false;
+            for (const auto& k : e.kids)
+                if (!is_frame_constant(*k, row)) return false;
+            return true;
+        default: return false;
+    }
+}
+
 bool is_run_constant(const Expr& e) {
     switch (e.kind) {
         case K::literal: return true;
@@ -153,7 +179,7 @@ bool is_run_constant(const Expr& e) {
     }
 }
 
-ast::ColumnSplit split_column_tests(const Expr* condition, int slot) {
+ast::ColumnSplit split_column_tests(const Expr* condition, int slot, bool frame_constants) {
     ast::ColumnSplit split;
     std::vector<const Expr*> parts;
     conjuncts(condition, parts);
@@ -163,14 +189,20 @@ ast::ColumnSplit split_column_tests(const Expr* condition, int slot) {
             std::vector<const Expr*> inner;
             conjuncts(body, inner);
             bool all = true;
-            for (const Expr* b : inner) all = all && testable(*b, 0);
+            for (const Expr* b : inner) all = all && testable(*b, 0, false);
             if (all) {
                 for (const Expr* b : inner) split.column_tests.push_back({b, 0});
                 continue;
             }
         }
-        if (testable(*c, slot)) split.column_tests.push_back({c, slot});
-        else split.row_tests.push_back(c);
+        if (testable(*c, slot, false)) {
+            split.column_tests.push_back({c, slot});
+        } else if (frame_constants && testable(*c, slot, true)) {
+            split.column_tests.push_back({c, slot});
+            split.frame_constants = true;
+        } else {
+            split.row_tests.push_back(c);
+        }
     }
     if (split.column_tests.empty()) split.row_tests.clear();
     return split;

@@ -25,11 +25,18 @@ void conjuncts(const ast::Expr* e, std::vector<const ast::Expr*>& out);
 const RecordType* table_domain(const ast::Expr& domain);
 
 // Cuts a condition on the record in `slot` (a `where` or a `require`) into the conjuncts
-// tested on the columns and the others (both empty when no conjunct qualifies).
-ast::ColumnSplit split_column_tests(const ast::Expr* condition, int slot);
+// tested on the columns and the others (both empty when no conjunct qualifies). With
+// `frame_constants` (a quantifier's or aggregate's `where`, evaluated afresh each time it is
+// reached), a comparison may also be with a value of variables bound outside the condition,
+// such as an enclosing quantifier's element (`j.opened_at >= i.opened_at`).
+ast::ColumnSplit split_column_tests(const ast::Expr* condition, int slot, bool frame_constants = false);
 
 // True when `e` has the same value for every row and element of a run: literals, enum values,
 // parameters, as_of / period_start / period_end, and arithmetic and builtin calls of these.
 bool is_run_constant(const ast::Expr& e);
+// True when `e` has the same value for every element of one use of a condition on the record
+// in `row`: a run constant, or made of variables other than `row`, their single-valued fields,
+// and arithmetic and builtin calls of these.
+bool is_frame_constant(const ast::Expr& e, int row);
 
 }  // namespace shall

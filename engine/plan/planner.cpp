@@ -113,7 +113,7 @@ public:
         if (e.kind == K::quantifier || e.kind == K::aggregate || e.kind == K::periodic) {
             e.access = access_for(*e.kids[0], e.kid(1), e.r.slot, e.text);
             if (table_domain(*e.kids[0])) {
-                e.access.where_split = split_column_tests(e.kid(1), e.r.slot);
+                e.access.where_split = split_column_tests(e.kid(1), e.r.slot, true);
                 drop_index_condition(e.access);
                 e.access.describe += columns_note(e.access.where_split, {});
             }

@@ -3,6 +3,8 @@
 // included; and the planner says which conjuncts it took.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "support.hpp"
 
 using namespace shall;
@@ -195,4 +197,61 @@ TEST_CASE("conditions that are not tested on the columns", "[engine][columns]") 
         CHECK(explain(*r->program, std::string(id) + "-REQUIRE").front().find("on the columns") == std::string::npos);
         CHECK(r->focus_ids(std::string(id) + "-COLUMNS") == r->focus_ids(std::string(id) + "-EVALUATED"));
     }
+}
+
+TEST_CASE("column tests against an outer record's fields select what the evaluator selects", "[engine][columns]") {
+    // For each outer incident o: how many incidents i meet F, and whether some does, once with
+    // F on the columns (its values of o read again for each o) and once evaluated (`or false`).
+    const std::vector<std::pair<std::string, std::string>> probes = {
+        {"INT-LT", "i.priority < o.priority"},
+        {"WINDOW", "i.opened_at >= o.opened_at and i.opened_at <= o.opened_at + 90 days"},
+        {"DATE-AFTER-OUTER-DATETIME", "i.top_management_informed_on >= o.opened_at"},
+        {"DATETIME-BEFORE-OUTER-DATE", "i.opened_at < o.top_management_informed_on"},
+        {"DATETIME-ON-OUTER-DATE", "i.opened_at <= o.review_on"},
+        {"ENUM-EQ", "i.status = o.status"},
+        {"ENUM-NOT-NE", "not (i.status != o.status)"},
+        {"BOOL-NE", "i.major != o.major"},
+        {"NOT", "not (i.priority >= o.impact)"},
+        {"ARITHMETIC", "i.priority > o.impact - 1"},
+        {"DECIMAL", "i.priority < o.priority * 1.5 or i.impact > o.priority / 2"},
+        {"OR", "i.impact = o.priority or i.major"},
+        {"WITH-RUN-CONSTANT", "i.opened_at >= period_start and i.priority >= o.priority"},
+    };
+    std::string rules = "import evidence\n";
+    for (const auto& [id, f] : probes)
+        for (const std::string& variant : {std::string("-COLUMNS"), std::string("-EVALUATED")}) {
+            const std::string where = variant == "-COLUMNS" ? f : "(" + f + ") or false";
+            rules += "rule " + id + variant + " {\n  clause 9.1\n  title \"t\"\n  severity minor\n  for each o in Incident\n"
+                     "  require not (some i in Incident where " + where + ")\n"
+                     "  message \"{o.id}: {count(i in Incident where " + where + ")}\"\n}\n";
+        }
+    for (const char* zone : {"UTC", "Europe/Paris", "Pacific/Auckland"}) {
+        auto r = run(rules, bundle_files(std::string(R"({"as_of": "2024-06-30", "period_start": "2024-01-01", "timezone": ")") + zone + "\"}"));
+        REQUIRE(rendered(r->diags) == "");
+        for (const auto& [id, f] : probes) {
+            INFO(zone << " " << id << ": " << f);
+            const auto plan = explain(*r->program, id + "-COLUMNS");
+            // (an `=` alone goes to a hash index instead)
+            CHECK(std::any_of(plan.begin(), plan.end(), [](const std::string& l) {
+                return l.find("on the columns") != std::string::npos || l.find("hash index") != std::string::npos;
+            }));
+            const auto evaluated = explain(*r->program, id + "-EVALUATED");
+            CHECK(std::none_of(evaluated.begin(), evaluated.end(), [](const std::string& l) { return l.find("on the columns") != std::string::npos; }));
+            CHECK(r->focus_ids(id + "-COLUMNS") == r->focus_ids(id + "-EVALUATED"));
+            CHECK(r->messages(id + "-COLUMNS") == r->messages(id + "-EVALUATED"));
+        }
+    }
+    // what two of them count (an outer incident with none passes, so has no message)
+    auto r = run(rules, bundle_files(R"({"as_of": "2024-06-30", "period_start": "2024-01-01", "timezone": "Europe/Paris"})"));
+    REQUIRE(rendered(r->diags) == "");
+    using Msgs = std::vector<std::string>;
+    auto all = [&](const std::string& id) {
+        Msgs m = r->messages(id + "-COLUMNS");
+        std::sort(m.begin(), m.end());
+        return m;
+    };
+    // priorities: I1 1, I2 absent, I3 4, I4 2, I5 3, I6 2; an absent value compares with nothing
+    CHECK(all("INT-LT") == Msgs{"I3: 4", "I4: 1", "I5: 3", "I6: 1"});
+    // statuses: closed, cancelled, resolved, absent, new, in_progress: each equals only itself
+    CHECK(all("ENUM-EQ") == Msgs{"I1: 1", "I2: 1", "I3: 1", "I5: 1", "I6: 1"});
 }

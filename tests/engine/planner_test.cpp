@@ -157,8 +157,10 @@ TEST_CASE("an index gives the same answers as a scan, whatever the types on each
     CHECK(explain(*r->program, "REF-REF").back() ==
           "133:11: some j in Incident: reverse edges Incident.assigned_to of i.assigned_to (graph index), then filter");
     CHECK(explain(*r->program, "ENUM-TEXT").back() == "21:11: some c in Change: scan Change, filter");
-    CHECK(explain(*r->program, "DECIMAL-INT").back() == "49:11: some s in Service: scan Service, filter");
-    CHECK(explain(*r->program, "DATETIME-DATE").back() == "77:11: some i in Incident: scan Incident, filter");
+    // no index either where the two sides are of different types, but a comparison with the
+    // outer record's field on the columns, its value read again for each outer record
+    CHECK(explain(*r->program, "DECIMAL-INT").back() == "49:11: some s in Service: scan Service, filter (where: 1 condition on the columns)");
+    CHECK(explain(*r->program, "DATETIME-DATE").back() == "77:11: some i in Incident: scan Incident, filter (where: 1 condition on the columns)");
     for (const char* id : {"TEXT-TEXT", "ENUM-TEXT", "TEXT-ENUM", "DECIMAL-INT", "INT-DECIMAL", "DATETIME-DATE",
                            "DATE-DATETIME", "DATE-DATE", "BOOL-BOOL", "REF-REF"}) {
         INFO(id);
