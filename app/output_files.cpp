@@ -66,13 +66,15 @@ bool write_outputs(const std::vector<RenderedOutput>& outputs) {
     // A destination that exists and is not a regular file (a FIFO, /dev/null, /dev/stdout) is
     // written in place, last, as standard output is: renaming a temporary file over it would
     // replace the device or pipe with a plain file.
-    auto in_place = [](const std::string& file) {
-        std::error_code ec;
-        const auto st = fs::status(file, ec);
-        return !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
-    };
+    std::vector<bool> in_place;
     for (const auto& o : outputs) {
-        if (o.request.file.empty() || in_place(o.request.file)) continue;
+        std::error_code ec;
+        const auto st = fs::status(o.request.file, ec);
+        in_place.push_back(!o.request.file.empty() && !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st));
+    }
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const RenderedOutput& o = outputs[i];
+        if (o.request.file.empty() || in_place[i]) continue;
         std::string tmp = o.request.file + ".shall-tmp";
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         try {
@@ -100,8 +102,9 @@ bool write_outputs(const std::vector<RenderedOutput>& outputs) {
             return false;
         }
     }
-    for (const auto& o : outputs) {
-        if (o.request.file.empty() || !in_place(o.request.file)) continue;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const RenderedOutput& o = outputs[i];
+        if (!in_place[i]) continue;
         std::ofstream f(o.request.file, std::ios::binary);
         if (f) write(o, f);
         if (!f || !f.flush()) {

@@ -49,11 +49,6 @@ bool is_comparison(Op op) {
 
 bool testable(const Expr& e, int row, bool frame_ok);
 
-// The value a comparison's other side has for every row: the same for the whole audit, or with
-// `frame_ok`, the same for one use of the condition (it reads variables bound outside it).
-bool is_constant_for(const Expr& e, int row, bool frame_ok) {
-    return is_run_constant(e) || (frame_ok && is_frame_constant(e, row));
-}
 
 // A call of a one-parameter definition on the row: its body, with the parameter as the row.
 const Expr* called_on_row(const Expr& e, int row) {
@@ -85,7 +80,7 @@ bool testable(const Expr& e, int row, bool frame_ok) {
                     const FieldDecl* f = row_field(*e.kids[side], row);
                     const Expr& other = *e.kids[1 - side];
                     if (!f || !comparable(*f, other.r.type)) continue;
-                    if (is_constant_for(other, row, frame_ok)) return true;
+                    if (frame_ok ? is_frame_constant(other, row) : is_run_constant(other)) return true;
                     if (const FieldDecl* g = row_field(other, row); g && comparable(*g, type_of_field(*f))) return true;
                     if (const FieldDecl* g = row_extreme(other, row); g && comparable(*g, type_of_field(*f))) return true;
                 }
@@ -134,31 +129,16 @@ const RecordType* table_domain(const Expr& domain) {
     return nullptr;
 }
 
-bool is_frame_constant(const Expr& e, int row) {
-    switch (e.kind) {
-        case K::literal: return true;
-        case K::name:
-            if (e.r.name == ast::NameKind::variable) return e.r.slot != row;
-            return is_run_constant(e);
-        case K::member: return !e.r.over_set && is_frame_constant(*e.kids[0], row);
-        case K::negate: return is_frame_constant(*e.kids[0], row);
-        case K::binary:
-            if (e.op != Op::add && e.op != Op::sub && e.op != Op::mul && e.op != Op::div) return false;
-            return is_frame_constant(*e.kids[0], row) && is_frame_constant(*e.kids[1], row);
-        case K::call:
-            if (e.r.name != ast::NameKind::builtin) return false;
-            for (const auto& k : e.kids)
-                if (!is_frame_constant(*k, row)) return false;
-            return true;
-        default: return false;
-    }
-}
+namespace {
 
-bool is_run_constant(const Expr& e) {
+// The same value for every row of one use of a condition on the record in `row`; with
+// `frame_ok` false, for the whole audit (no variable, no field).
+bool constant_for(const Expr& e, int row, bool frame_ok) {
     switch (e.kind) {
         case K::literal: return true;
         case K::name:
             switch (e.r.name) {
+                case ast::NameKind::variable: return frame_ok && e.r.slot != row;
                 case ast::NameKind::enum_value: return e.r.slot != -2;   // -2: a whole enum, as a set
                 case ast::NameKind::parameter: return true;
                 case ast::NameKind::special:
@@ -166,18 +146,25 @@ bool is_run_constant(const Expr& e) {
                            e.r.special == ast::Special::period_end;
                 default: return false;
             }
-        case K::negate: return is_run_constant(*e.kids[0]);
+        case K::member: return frame_ok && !e.r.over_set && constant_for(*e.kids[0], row, frame_ok);
+        case K::negate: return constant_for(*e.kids[0], row, frame_ok);
         case K::binary:
             if (e.op != Op::add && e.op != Op::sub && e.op != Op::mul && e.op != Op::div) return false;
-            return is_run_constant(*e.kids[0]) && is_run_constant(*e.kids[1]);
+            return constant_for(*e.kids[0], row, frame_ok) && constant_for(*e.kids[1], row, frame_ok);
         case K::call:
             if (e.r.name != ast::NameKind::builtin) return false;
             for (const auto& k : e.kids)
-                if (!is_run_constant(*k)) return false;
+                if (!constant_for(*k, row, frame_ok)) return false;
             return true;
         default: return false;
     }
 }
+
+}  // namespace
+
+bool is_run_constant(const Expr& e) { return constant_for(e, -1, false); }
+
+bool is_frame_constant(const Expr& e, int row) { return constant_for(e, row, true); }
 
 ast::ColumnSplit split_column_tests(const Expr* condition, int slot, bool frame_constants) {
     ast::ColumnSplit split;

@@ -4,8 +4,8 @@
 // that is the same for every row, with another of its fields or with the least / greatest of
 // two of them, membership of an enum field in a set of enum values, a text field that
 // `matches` a pattern, a bool field, `is present` / `is absent`, and `not`, `and`, `or`,
-// `implies` of these. A call of a
-// one-parameter definition on the row qualifies when its body does.
+// `implies` of these. A call of a one-parameter definition on the row qualifies when its body
+// does.
 #include <string>
 #include <vector>
 
